@@ -1,0 +1,105 @@
+import { readCookie, writeCookie } from './cookies';
+import { isSiteUrl, matchesAlias } from './domains';
+import { cookieName, cookieScope, cookiesOn } from './identity';
+import type { Tracker } from './tracker';
+import { hostOf, stripParams, urlParam } from './url';
+import type { Params } from '../context/params';
+import { pageReferrer } from '../context/page';
+
+/**
+ * Referrer and campaign attribution (§5): what `urlref`, `_rcn`, `_rck`,
+ * `_refts` and `_ref` say, and the `_pk_ref` cookie that remembers the
+ * campaign or external referrer a visit came from, for goal attribution.
+ */
+
+export const CAMPAIGN_NAME_KEYS = ['pk_campaign', 'mtm_campaign', 'piwik_campaign', 'matomo_campaign', 'utm_campaign', 'utm_source', 'utm_medium'];
+export const CAMPAIGN_KEYWORD_KEYS = ['pk_kwd', 'mtm_kwd', 'piwik_kwd', 'matomo_kwd', 'utm_term'];
+
+/** A URL as Matomo should see it: without pk_vid, ignore_referrer and the excluded parameters (§2.8). */
+export function purify(tracker: Tracker, url: string): string {
+  return stripParams(url, ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(tracker._cfg.excludedQueryParams));
+}
+
+/** The referrer hits report: setReferrerUrl's, else the page's. */
+export function referrerOf(tracker: Tracker): string {
+  return tracker._referrer ?? pageReferrer();
+}
+
+/** Is the URL from an excluded referrer (default `.paypal.com`)? A leading `www.` is ignored on both sides (§5.4). */
+export function isExcludedReferrer(tracker: Tracker, url: string): boolean {
+  try {
+    const { hostname, pathname } = new URL(url);
+    const host = hostname.replace(/^www\./i, '');
+    return tracker._cfg.excludedReferrers.some((alias) =>
+      matchesAlias(alias.replace(/^(\*?\.)?www\./i, '$1'), host, pathname),
+    );
+  } catch {
+    return false;
+  }
+}
+
+const ignoresReferrer = (url: string) => /[?&#]ignore_refer+er=1(&|#|$)/.test(url);
+
+/** `urlref`: the referrer, unless empty, excluded, or the URL says `ignore_referrer=1`. */
+export function referrerParam(tracker: Tracker, currentUrl: string): Params {
+  const referrer = referrerOf(tracker);
+  return referrer && !isExcludedReferrer(tracker, referrer) && !ignoresReferrer(currentUrl)
+    ? [['urlref', purify(tracker, referrer)]]
+    : [];
+}
+
+/**
+ * `_rcn`, `_rck`, `_refts`, `_ref` for this hit, updating `_pk_ref` at the
+ * start of a session (no `_pk_ses` cookie) as matomo.js does (§5.2).
+ */
+export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: number): Params {
+  const cookies = cookiesOn(tracker);
+  const refName = cookieName(tracker, 'ref');
+  let [name, keyword, time, url] = parseAttribution(cookies ? readCookie(refName) : undefined);
+  if (!(cookies && readCookie(cookieName(tracker, 'ses'))) && !ignoresReferrer(currentUrl)) {
+    const lastReferrerWins = !tracker._firstReferrer;
+    if (lastReferrerWins || !name) {
+      name = firstParam(currentUrl, tracker._campaignNameKeys || CAMPAIGN_NAME_KEYS);
+      keyword = firstParam(currentUrl, tracker._campaignKeywordKeys || CAMPAIGN_KEYWORD_KEYS);
+    }
+    const referrer = referrerOf(tracker);
+    const foreign = (u: string) => !!hostOf(u) && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
+    if (foreign(referrer) && (lastReferrerWins || !foreign(url))) url = referrer;
+    if (url || name) {
+      time = Math.round(nowMs / 1000);
+      url = purify(tracker, url.slice(0, 1024));
+      if (cookies) {
+        writeCookie(
+          refName,
+          JSON.stringify([name, keyword, time, url]),
+          nowMs + tracker._cfg.referralCookieTimeout * 1000,
+          cookieScope(tracker),
+        );
+      }
+    }
+  }
+  return [
+    ['_rcn', name || undefined],
+    ['_rck', keyword || undefined],
+    ['_refts', time],
+    ['_ref', url ? purify(tracker, url.slice(0, 1024)) : undefined],
+  ];
+}
+
+function firstParam(url: string, keys: string[]): string {
+  for (const key of keys) {
+    const value = urlParam(url, key);
+    if (value) return value;
+  }
+  return '';
+}
+
+/** `_pk_ref` JSON `[name, keyword, seconds, url]`; anything unreadable counts as empty. */
+export function parseAttribution(value: string | undefined): [string, string, number, string] {
+  try {
+    const [name, keyword, time, url] = JSON.parse(value!);
+    return [String(name || ''), String(keyword || ''), +time || 0, String(url || '')];
+  } catch {
+    return ['', '', 0, ''];
+  }
+}

@@ -1,0 +1,166 @@
+import { warn } from './log';
+
+/**
+ * Options of createTracker(). Each has the name of the matomo.js setter it
+ * replaces (`trackerUrl` ↔ `setTrackerUrl`) and exists as a setter function
+ * too. Invalid values are refused with a warning and the previous value kept.
+ */
+export interface TrackerConfig {
+  /** Matomo endpoint, e.g. `https://stats.example.org/matomo.php`; absolute, protocol-relative or relative to the page. Required. (`setTrackerUrl`) */
+  trackerUrl?: string;
+  /** Matomo site id, an integer > 0. Required. (`setSiteId`) */
+  siteId?: number | string;
+  /** Cookie domain such as `*.example.org`; default: the page host, host-only. (`setCookieDomain`) */
+  cookieDomain?: string;
+  /** Cookie path; default `/`. (`setCookiePath`) */
+  cookiePath?: string;
+  /** Prefix of the tracker's cookie names; default `_pk_`. (`setCookieNamePrefix`) */
+  cookieNamePrefix?: string;
+  /** `Lax` (default), `Strict` or `None` (https only, implies Secure; Lax on http). (`setCookieSameSite`) */
+  cookieSameSite?: string;
+  /** Adds `Secure` to every cookie; refused on http pages; default false. (`setSecureCookie`) */
+  secureCookie?: boolean;
+  /** Lifetime of the `_pk_id` visitor cookie in seconds, counted from its creation; default 33955200 (13 months). (`setVisitorCookieTimeout`) */
+  visitorCookieTimeout?: number;
+  /** Lifetime of the `_pk_ref` attribution cookie in seconds; default 15768000 (6 months). (`setReferralCookieTimeout`) */
+  referralCookieTimeout?: number;
+  /** Sliding lifetime of the `_pk_ses` session cookie in seconds; default 1800. (`setSessionCookieTimeout`) */
+  sessionCookieTimeout?: number;
+  /** Never read or write a cookie; hits carry an empty `_id`. Default false. (`disableCookies`) */
+  disableCookies?: boolean;
+  /** Host aliases of the site (`example.org`, `*.example.org`, `example.org/shop`); default: the page host. (`setDomains`) */
+  domains?: string | string[];
+  /** `GET`: image requests; `POST`: every hit in a request body; default: sendBeacon with short hits in the URL, as matomo.js. (`setRequestMethod`) */
+  requestMethod?: string;
+  /** Content type of POST bodies; default `application/x-www-form-urlencoded; charset=UTF-8`. (`setRequestContentType`) */
+  requestContentType?: string;
+  /** JSON-serialisable data sent as `data=` on every hit. (`setCustomData`) */
+  customData?: unknown;
+  /** Report internal errors on the console. Default false. */
+  debug?: boolean;
+  /** Referrers never reported as `urlref`/`_ref`; default `['.paypal.com']`. (`setExcludedReferrers`) */
+  excludedReferrers?: string | string[];
+  /** Query parameters removed from every reported URL. (`setExcludedQueryParams`) */
+  excludedQueryParams?: string | string[];
+  /** Do not send `pf_*` page-performance metrics. (`disablePerformanceTracking`) */
+  disablePerformanceTracking?: boolean;
+  /** Do not send `uadata`, the `pdf`…`ag`/`cookie` flags nor `res`. (`disableBrowserFeatureDetection`) */
+  disableBrowserFeatureDetection?: boolean;
+}
+
+/** The normalised configuration a tracker works with. */
+export interface Config {
+  trackerUrl: string;
+  siteId: string;
+  cookieDomain: string;
+  cookiePath: string;
+  cookieNamePrefix: string;
+  cookieSameSite: string;
+  secureCookie: boolean;
+  visitorCookieTimeout: number;
+  referralCookieTimeout: number;
+  sessionCookieTimeout: number;
+  disableCookies: boolean;
+  domains: string[];
+  requestMethod: string;
+  requestContentType: string;
+  customData: unknown;
+  debug: boolean;
+  excludedReferrers: string[];
+  excludedQueryParams: string[];
+  disablePerformanceTracking: boolean;
+  disableBrowserFeatureDetection: boolean;
+}
+
+/**
+ * matomo.js's defaults; the type of each default is the type the option
+ * takes. Trackers copy it; its arrays are never mutated, only replaced.
+ */
+export const DEFAULTS: Config = {
+  trackerUrl: '',
+  siteId: '',
+  cookieDomain: '',
+  cookiePath: '/',
+  cookieNamePrefix: '_pk_',
+  cookieSameSite: 'Lax',
+  secureCookie: false,
+  visitorCookieTimeout: 33955200,
+  referralCookieTimeout: 15768000,
+  sessionCookieTimeout: 1800,
+  disableCookies: false,
+  domains: [],
+  requestMethod: '',
+  requestContentType: 'application/x-www-form-urlencoded; charset=UTF-8',
+  customData: undefined,
+  debug: false,
+  excludedReferrers: ['.paypal.com'],
+  excludedQueryParams: [],
+  disablePerformanceTracking: false,
+  disableBrowserFeatureDetection: false,
+};
+
+/** Returned by checkOption to refuse a value. */
+export const INVALID = {} as never;
+
+// Options whose values need more than a type check: a pattern the value must
+// match, and what the warning says it must be.
+const PATTERNS: Partial<Record<keyof Config, [RegExp, string]>> = {
+  siteId: [/^[1-9]\d*$/, 'an integer > 0'],
+  cookiePath: [/^\//, 'a path starting with /'],
+  cookieNamePrefix: [/^[^\s=;,]+$/, 'a name without spaces, =, ; or commas'],
+  cookieSameSite: [/^(lax|strict|none)$/i, 'Lax, Strict or None'],
+  requestMethod: [/^(get|post)$/i, 'GET or POST'],
+  requestContentType: [/./, 'a content type'],
+};
+
+/**
+ * Validates one option value: the normalised value, or INVALID after a
+ * warning that names the call, the option and the problem.
+ */
+export function checkOption<K extends keyof Config>(key: K, given: unknown, call: string): Config[K] {
+  let value: any = given;
+  const model = DEFAULTS[key];
+  const pattern = PATTERNS[key];
+  let ok: unknown = key in DEFAULTS;
+  let expected = pattern ? pattern[1] : Array.isArray(model) ? 'a string or an array of strings' : 'a ' + typeof model;
+  try {
+    if (Array.isArray(model)) {
+      value = typeof value == 'string' ? [value] : value.slice();
+      ok &&= value.every((item: unknown) => typeof item == 'string');
+    } else if (key == 'trackerUrl') {
+      expected = 'an http(s) URL';
+      ok = /^https?:$/.test(new URL(value, location.href).protocol);
+    } else if (key == 'customData') {
+      expected = 'JSON-serialisable data';
+      JSON.stringify(value);
+    } else if (typeof model == 'number') {
+      expected = 'a number of seconds > 0';
+      ok = value > 0 && value < 1e10;
+    } else if (key == 'siteId') {
+      value = String(value).trim();
+    }
+    ok &&= (typeof value == typeof model || key == 'customData') && (!pattern || pattern[0].test(value));
+    // matomo.js refuses Secure cookies on http pages: the browser would drop them
+    if (key == 'secureCookie' && value && location.protocol != 'https:') ok = !(expected = 'false on an http page');
+  } catch {
+    ok = 0;
+  }
+  if (!ok) return refuse(call, key in DEFAULTS ? key + ' must be ' + expected + ', got ' + show(given) : 'unknown option ' + show(key));
+  return (key == 'requestMethod' ? value.toUpperCase() : key == 'cookieSameSite' ? value[0].toUpperCase() + value.slice(1).toLowerCase() : value);
+}
+
+/** Warns about a refused call or value and returns INVALID. */
+export function refuse(call: string, problem: string): never {
+  warn(call + ': ' + problem + '; ignored');
+  return INVALID;
+}
+
+/** A short, safe rendering of a bad value for a warning. */
+export function show(value: unknown): string {
+  try {
+    const text = typeof value == 'string' ? JSON.stringify(value) : String(value);
+    return text.length > 40 ? text.slice(0, 37) + '...' : text;
+  } catch {
+    return typeof value;
+  }
+}

@@ -1,0 +1,35 @@
+import { warnOnce } from './log';
+
+/**
+ * Wraps a public function so that nothing it does can throw into the host
+ * page. An internal error is reported once, in debug mode only (the tracker,
+ * when there is one, is the first argument); the caller gets `undefined`.
+ *
+ * Marked side-effect free so a bundler drops every wrapped export the app
+ * does not import.
+ */
+/*@__NO_SIDE_EFFECTS__*/
+export function guard<A extends unknown[], R>(
+  name: string,
+  fn: (...args: A) => R,
+): (...args: A) => R | undefined {
+  return (...args: A) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      report(args[0], name, error);
+      return undefined;
+    }
+  };
+}
+
+/** Reports an internal error when the tracker (or any object with _cfg) is in debug mode. */
+export function report(tracker: unknown, where: string, error: unknown): void {
+  try {
+    if ((tracker as { _cfg?: { debug?: boolean } } | null)?._cfg?.debug) {
+      warnOnce(where + ': internal error: ' + error);
+    }
+  } catch {
+    // reporting must never be the thing that throws
+  }
+}

@@ -1,0 +1,112 @@
+import { deleteCookie, readCookie, writeCookie, type CookieScope } from './cookies';
+import { guard } from './guard';
+import { sha1 } from './sha1';
+import { isTracker, setOption, type Tracker } from './tracker';
+import { refuse, show } from './config';
+import { newVisitorId } from '../context/pageview-id';
+
+/**
+ * Visitor identity in matomo.js's cookies (§3): `_pk_id.<site>.<hash>` holds
+ * `<16 hex visitor id>.<creation time in s>.` and `_pk_ses.<site>.<hash>` marks
+ * a running session. Same names, hash and format as matomo.js, so a visitor
+ * keeps one id when a site switches from one tracker to the other.
+ */
+
+/** matomo.js's domain fixup: `*.example.org` → `.example.org`, no trailing dot, no path. */
+const cookieDomain = (tracker: Tracker) =>
+  tracker._cfg.cookieDomain?.replace(/^\*\./, '.').replace(/\.$/, '').split('/')[0];
+
+/** Cookie attributes from the tracker's options (§3.3). */
+export function cookieScope(tracker: Tracker): CookieScope {
+  const cfg = tracker._cfg;
+  const domain = cookieDomain(tracker);
+  // SameSite=None is only accepted with Secure, which needs https: Lax on http
+  const none = cfg.cookieSameSite == 'None' && location.protocol == 'https:';
+  return (
+    ';path=' +
+    cfg.cookiePath +
+    (domain ? ';domain=' + domain : '') +
+    (cfg.secureCookie || none ? ';secure' : '') +
+    ';SameSite=' +
+    (none || cfg.cookieSameSite != 'None' ? cfg.cookieSameSite : 'Lax')
+  );
+}
+
+/** `<prefix><kind>.<siteId>.<4 hex of SHA-1(domain + path)>`, e.g. `_pk_id.1.2a0b` (§3.2). */
+export function cookieName(tracker: Tracker, kind: string): string {
+  const cfg = tracker._cfg;
+  const key = (cookieDomain(tracker) || location.hostname.toLowerCase()) + cfg.cookiePath;
+  if (!tracker._hash || tracker._hash[0] != key) tracker._hash = [key, sha1(key).slice(0, 4)];
+  return cfg.cookieNamePrefix + kind + '.' + cfg.siteId + '.' + tracker._hash[1];
+}
+
+/** Cookies are in use: not disabled, and a site id to name them by. */
+export function cookiesOn(tracker: Tracker): boolean {
+  return !tracker._cfg.disableCookies && !tracker._cookieBlock && !!tracker._cfg.siteId;
+}
+
+/** The `_pk_id` cookie as [visitorId, createdSeconds], if present and valid; pre-Matomo-4 cookies parse too. */
+export function readVisitorCookie(tracker: Tracker): [string, number] | undefined {
+  const fields = (cookiesOn(tracker) && readCookie(cookieName(tracker, 'id'))) || '';
+  const [id, created] = fields.split('.');
+  return /^[0-9a-f]{16}$/i.test(id) ? [id, +created] : undefined;
+}
+
+/**
+ * The visitor id for the next hit: a forced one (pk_vid, setVisitorId), the
+ * cookie's, or one made now and kept for the page; '' when cookies are off
+ * and none is forced (§3.6).
+ */
+export function visitorId(tracker: Tracker): string {
+  return (
+    tracker._forcedId ||
+    readVisitorCookie(tracker)?.[0] ||
+    (cookiesOn(tracker) ? (tracker._newId ||= newVisitorId()) : '')
+  );
+}
+
+/**
+ * Writes `_pk_id` (expiry fixed at creation + visitorCookieTimeout: not
+ * sliding, as matomo.js) and the sliding `_pk_ses`, as each hit is built.
+ */
+export function touchVisitorCookies(tracker: Tracker, id: string, nowMs: number): void {
+  if (!cookiesOn(tracker) || !id) return;
+  const cfg = tracker._cfg;
+  const scope = cookieScope(tracker);
+  const cookie = readVisitorCookie(tracker);
+  const created = (cookie && cookie[0] == id && cookie[1]) || Math.round(nowMs / 1000);
+  writeCookie(cookieName(tracker, 'id'), id + '.' + created + '.', (created + cfg.visitorCookieTimeout) * 1000, scope);
+  writeCookie(cookieName(tracker, 'ses'), '1', nowMs + cfg.sessionCookieTimeout * 1000, scope);
+}
+
+/** The visitor id hits carry now ('' when cookies are disabled and none was forced). */
+export const getVisitorId = guard('getVisitorId', (tracker: Tracker): string | undefined =>
+  isTracker(tracker, 'getVisitorId') ? visitorId(tracker) : undefined,
+);
+
+/** Forces the visitor id: exactly 16 hex characters. */
+export const setVisitorId = guard('setVisitorId', (tracker: Tracker, id: string): void => {
+  if (!isTracker(tracker, 'setVisitorId')) return;
+  if (/^[0-9a-f]{16}$/i.test(id)) tracker._forcedId = id.toLowerCase();
+  else refuse('setVisitorId', 'id must be 16 hexadecimal characters, got ' + show(id));
+});
+
+/** Deletes every cookie this tracker writes (`_pk_id`, `_pk_ses`, `_pk_ref`, `_pk_cvar`). */
+export function removeTrackerCookies(tracker: Tracker): void {
+  if (!tracker._cfg.siteId) return;
+  for (const kind of ['id', 'ses', 'ref', 'cvar']) deleteCookie(cookieName(tracker, kind), cookieScope(tracker));
+}
+
+/** Deletes every cookie this tracker wrote. */
+export const deleteCookies = guard('deleteCookies', (tracker: Tracker): void => {
+  if (isTracker(tracker, 'deleteCookies')) removeTrackerCookies(tracker);
+});
+
+/** Stops reading and writing cookies, and deletes the ones this tracker wrote (§3.6). */
+export const disableCookies = guard('disableCookies', (tracker: Tracker): void => {
+  if (setOption(tracker, 'disableCookies', true, 'disableCookies')) removeTrackerCookies(tracker);
+});
+
+export const areCookiesEnabled = guard('areCookiesEnabled', (tracker: Tracker): boolean | undefined =>
+  isTracker(tracker, 'areCookiesEnabled') ? !tracker._cfg.disableCookies : undefined,
+);

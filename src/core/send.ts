@@ -1,0 +1,29 @@
+import { buildHit } from './hit';
+import { warn } from './log';
+import { enqueue } from './transport';
+import type { Tracker } from './tracker';
+import { brokenRule } from './validate';
+import type { Params } from '../context/params';
+
+/**
+ * The one path every hit takes (ARCHITECTURE.md): a feature gives the
+ * action part, the tracker adds the standard part, the gates (consent,
+ * opt-out) may hold or drop it, and the transport sends it. `call` names the
+ * public function for warnings.
+ */
+export function send(tracker: Tracker, action: Params, call: string, kind = 0, customData?: unknown): boolean {
+  const cfg = tracker._cfg;
+  if (!cfg.trackerUrl || !cfg.siteId) {
+    warn(call + ': ' + (cfg.trackerUrl ? 'siteId' : 'trackerUrl') + ' is not set; hit not sent');
+    return false;
+  }
+  const rule = brokenRule(action);
+  if (rule) {
+    warn(call + ': ' + rule + '; hit not sent');
+    return false;
+  }
+  const build = () => buildHit(tracker, action, kind, customData);
+  for (const gate of tracker._gates) if (gate(build, call)) return false;
+  enqueue(tracker, build());
+  return true;
+}

@@ -1,0 +1,46 @@
+/**
+ * URL clean-up before a URL is reported (§2.8): named query parameters are
+ * removed from the query and from a fragment that looks like a query, the
+ * rest is left byte for byte as it was (no decoding, no re-encoding).
+ */
+export function stripParams(url: string, names: string[]): string {
+  const strip = (query: string) =>
+    query
+      .split('&')
+      .filter((pair) => pair && !names.includes(pair.split('=')[0]))
+      .join('&');
+  const hashAt = url.indexOf('#');
+  let base = hashAt < 0 ? url : url.slice(0, hashAt);
+  let fragment = hashAt < 0 ? '' : url.slice(hashAt);
+  const queryAt = base.indexOf('?');
+  if (queryAt >= 0) {
+    const query = strip(base.slice(queryAt + 1));
+    base = base.slice(0, queryAt) + (query ? '?' + query : '');
+  }
+  if (fragment.includes('=')) {
+    const lead = fragment[1] == '?' ? '#?' : '#';
+    const query = strip(fragment.slice(lead.length));
+    fragment = query ? lead + query : '';
+  }
+  return base + fragment;
+}
+
+/** The value of a query (or query-like fragment) parameter, decoded; '' when absent. */
+export function urlParam(url: string, name: string): string {
+  const hashAt = url.indexOf('#');
+  const parts = [url.slice(url.indexOf('?') + 1 || url.length, hashAt < 0 ? url.length : hashAt)];
+  if (hashAt >= 0) parts.push(url.slice(hashAt + 1).replace(/^\?/, ''));
+  for (const part of parts) {
+    const value = new URLSearchParams(part).get(name);
+    if (value) return value;
+  }
+  return '';
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

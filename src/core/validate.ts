@@ -1,0 +1,21 @@
+import type { Params } from '../context/params';
+
+/**
+ * The rules a hit must meet before it leaves (PROTOCOL.md §13.2): hits that
+ * Matomo would answer with 400, or store wrongly, are not sent. Returns the
+ * broken rule, or undefined.
+ */
+export function brokenRule(action: Params): string | undefined {
+  const has = (name: string) => action.some((p) => p[0] == name);
+  const value = (name: string) => String(action.find((p) => p[0] == name)?.[1] ?? '');
+  for (const name of ['e_c', 'e_a', 'c_n']) {
+    if ((has(name) || (name != 'c_n' && has('e_c') != has('e_a'))) && !value(name).trim()) {
+      return name + ' must be a non-empty string';
+    }
+  }
+  if (has('ca') && has('ping')) return 'ca=1 must not be sent with ping=1';
+  for (const [name, v] of action) {
+    if (/^pf_/.test(name) && !/^\d+$/.test(String(v))) return name + ' must be an integer >= 0';
+  }
+  return undefined;
+}

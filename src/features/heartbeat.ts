@@ -1,0 +1,108 @@
+import { refuse, show } from '../core/config';
+import { guard, report } from '../core/guard';
+import { send } from '../core/send';
+import { PING } from '../core/hit';
+import { isTracker, type Tracker } from '../core/tracker';
+
+/** Default heartbeat delay and its floor, in seconds (matomo.js's values). */
+export const HEARTBEAT_DEFAULT_S = 15;
+export const HEARTBEAT_MIN_S = 5;
+/** A final ping on leaving is sent only when at least this long passed since the last hit. */
+export const FINAL_PING_MIN_MS = 1000;
+
+const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'touchstart', 'wheel'];
+
+/**
+ * Sends `ping=1` so Matomo knows how long the visitor stayed (§9):
+ *
+ * - while the page is visible, focused and the visitor has been active since
+ *   the last hit, one ping per `seconds` (default 15, at least 5);
+ * - on window blur, as matomo.js: when the window had focus for longer than
+ *   the delay and no hit went out during it;
+ * - when the page is hidden or left after being visible, one final ping, so
+ *   the time on the last page of a visit is not reported as 0.
+ *
+ * Pings carry the page view's `pv_id` and nothing else of their own. Returns
+ * stop(); disableHeartBeatTimer(tracker) stops it too.
+ *
+ * ```ts
+ * const stop = enableHeartBeatTimer(tracker, 30);
+ * ```
+ */
+export const enableHeartBeatTimer = guard('enableHeartBeatTimer', (tracker: Tracker, seconds?: number): (() => void) => {
+  if (!isTracker(tracker, 'enableHeartBeatTimer')) return () => {};
+  if (seconds !== undefined && !(typeof seconds == 'number' && seconds > 0)) {
+    refuse('enableHeartBeatTimer', 'seconds must be a number > 0, got ' + show(seconds));
+    seconds = undefined;
+  }
+  tracker._stopHeartbeat?.();
+  const delay = Math.max(seconds || HEARTBEAT_DEFAULT_S, HEARTBEAT_MIN_S) * 1000;
+  const now = () => Date.now();
+  let focusedAt = document.hasFocus() ? now() : 0;
+  let activeAt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const ping = (why: string) => {
+    if (tracker._lastHit && tracker._pvId) send(tracker, [['ping', 1]], 'heartbeat (' + why + ')', PING);
+  };
+  const visible = () => document.visibilityState == 'visible';
+  const tick = () => {
+    try {
+      const since = now() - tracker._lastHit;
+      if (visible() && document.hasFocus() && activeAt >= tracker._lastHit && since >= delay) ping('timer');
+    } catch (error) {
+      report(tracker, 'heartbeat', error);
+    }
+    timer = setTimeout(tick, Math.max(tracker._lastHit + delay - now(), 1000));
+  };
+  const onFocus = () => {
+    focusedAt = now();
+  };
+  const onBlur = () => {
+    if (now() - focusedAt > delay && tracker._lastHit + delay <= now()) ping('blur');
+  };
+  const onActivity = () => {
+    activeAt = now();
+  };
+  // runs before the transport's final flush (see transport.ts wire())
+  const onLeave = () => {
+    if (tracker._lastHit && now() - tracker._lastHit >= FINAL_PING_MIN_MS && wasVisible) ping('leave');
+    wasVisible = false;
+  };
+  let wasVisible = visible();
+  const onVisibility = () => {
+    if (visible()) {
+      wasVisible = true;
+      focusedAt = now();
+    }
+  };
+
+  addEventListener('focus', onFocus);
+  addEventListener('blur', onBlur);
+  document.addEventListener('visibilitychange', onVisibility);
+  for (const type of ACTIVITY) addEventListener(type, onActivity, { capture: true, passive: true });
+  tracker._onLeave.push(onLeave);
+  timer = setTimeout(tick, delay);
+
+  const stop = () => {
+    clearTimeout(timer);
+    removeEventListener('focus', onFocus);
+    removeEventListener('blur', onBlur);
+    document.removeEventListener('visibilitychange', onVisibility);
+    for (const type of ACTIVITY) removeEventListener(type, onActivity, { capture: true });
+    tracker._onLeave = tracker._onLeave.filter((hook) => hook != onLeave);
+    tracker._stopHeartbeat = undefined;
+  };
+  tracker._stopHeartbeat = stop;
+  return guard('stop', stop);
+}) as (tracker: Tracker, seconds?: number) => () => void;
+
+/** Stops the heartbeat started by enableHeartBeatTimer. */
+export const disableHeartBeatTimer = guard('disableHeartBeatTimer', (tracker: Tracker): void => {
+  if (isTracker(tracker, 'disableHeartBeatTimer')) tracker._stopHeartbeat?.();
+});
+
+/** Sends one `ping=1` now (matomo.js's `ping()`): keeps the visit's time on site up to date. */
+export const ping = guard('ping', (tracker: Tracker): void => {
+  if (isTracker(tracker, 'ping')) send(tracker, [['ping', 1]], 'ping', PING);
+});

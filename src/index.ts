@@ -1,0 +1,54 @@
+/**
+ * matomo-lite: Matomo's tracker API as tree-shakable functions that take the
+ * tracker first. Import only what you use; a bundler drops the rest.
+ */
+export type { Tracker } from './core/tracker';
+export type { TrackerConfig } from './core/config';
+export {
+  createTracker,
+  setTrackerUrl,
+  getTrackerUrl,
+  setSiteId,
+  getSiteId,
+  setCookieDomain,
+  getCookieDomain,
+  setCookiePath,
+  getCookiePath,
+  setCookieNamePrefix,
+  setCookieSameSite,
+  setSecureCookie,
+  setVisitorCookieTimeout,
+  setReferralCookieTimeout,
+  setSessionCookieTimeout,
+  getSessionCookieTimeout,
+  setDomains,
+  setRequestMethod,
+  setRequestContentType,
+  setExcludedReferrers,
+  setExcludedQueryParams,
+  setCustomData,
+  getCustomData,
+  setDebug,
+  disablePerformanceTracking,
+  disableBrowserFeatureDetection,
+  enableBrowserFeatureDetection,
+} from './core/tracker';
+export {
+  getVisitorId,
+  setVisitorId,
+  deleteCookies,
+  disableCookies,
+  areCookiesEnabled,
+} from './core/identity';
+export {
+  trackPageView,
+  setCustomUrl,
+  getCurrentUrl,
+  setDocumentTitle,
+  setReferrerUrl,
+  getPageViewId,
+  setPageViewId,
+  getNumTrackedPageViews,
+  setPagePerformanceTiming,
+} from './core/page-view';
+export { enableHeartBeatTimer, disableHeartBeatTimer, ping } from './features/heartbeat';

@@ -1,0 +1,196 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTracker, trackPageView, setRequestMethod, ping } from '../../src/index';
+import { captureTransport, clearCookies, setPage } from '../helpers';
+import { CLIENT_HINTS_WAIT_MS, FIRST_REQUEST_GAP_MS, MAX_URL_HIT } from '../../src/core/transport';
+
+const NOW = 1894716309000;
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  setPage('https://www.example.com/');
+  clearCookies();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  Object.defineProperty(navigator, 'userAgentData', { value: undefined, configurable: true });
+});
+
+const tracker = () => createTracker({ trackerUrl: 'https://matomo.example.com/matomo.php', siteId: 1 });
+const settled = (sent: unknown) => (sent as { settled(): Promise<void> }).settled();
+
+describe('batching', () => {
+  it('sends hits queued in one task as one bulk POST, in order', async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    trackPageView(t, 'one');
+    trackPageView(t, 'two');
+    ping(t);
+    await vi.advanceTimersByTimeAsync(0);
+    await settled(sent);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].via).toBe('beacon');
+    expect(sent[0].url).toBe('https://matomo.example.com/matomo.php');
+    const body = JSON.parse(sent[0].body);
+    expect(body.send_image).toBe(0);
+    expect(body.requests.map((r: string) => new URLSearchParams(r.slice(1)).get('action_name') ?? 'ping')).toEqual(['one', 'two', 'ping']);
+    for (const request of body.requests) expect(request.startsWith('?')).toBe(true);
+  });
+
+  it('holds hits after the first request until the gap ends, then sends them together', async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    trackPageView(t);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(100);
+    ping(t);
+    await vi.advanceTimersByTimeAsync(100);
+    ping(t);
+    await vi.advanceTimersByTimeAsync(FIRST_REQUEST_GAP_MS - 300);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(sent).toHaveLength(2);
+    await settled(sent);
+    expect(JSON.parse(sent[1].body).requests).toHaveLength(2);
+    // after the window, hits go at once again
+    ping(t);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('flushes held hits at once when the page is hidden or left', async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    trackPageView(t);
+    await vi.advanceTimersByTimeAsync(0);
+    ping(t);
+    expect(sent).toHaveLength(1);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sent).toHaveLength(2);
+    // while leaving, a new hit goes out synchronously
+    ping(t);
+    expect(sent).toHaveLength(3);
+    window.dispatchEvent(new Event('pageshow'));
+    ping(t);
+    expect(sent).toHaveLength(3);
+  });
+});
+
+describe('transport choice', () => {
+  it('puts a hit longer than 2000 characters in the POST body', async () => {
+    const sent = captureTransport();
+    trackPageView(tracker(), 'x'.repeat(MAX_URL_HIT));
+    await vi.advanceTimersByTimeAsync(0);
+    await settled(sent);
+    expect(sent[0].url).toBe('https://matomo.example.com/matomo.php');
+    expect(sent[0].body.startsWith('action_name=xxx')).toBe(true);
+    expect(sent[0].type?.toLowerCase()).toBe('application/x-www-form-urlencoded; charset=utf-8');
+  });
+
+  it('always uses a body with setRequestMethod(POST)', async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    setRequestMethod(t, 'POST');
+    trackPageView(t, 'short');
+    await vi.advanceTimersByTimeAsync(0);
+    await settled(sent);
+    expect(sent[0].url).toBe('https://matomo.example.com/matomo.php');
+    expect(sent[0].body.startsWith('action_name=short&idsite=1')).toBe(true);
+  });
+
+  it('falls back to fetch keepalive when sendBeacon is missing or refuses', async () => {
+    for (const beacon of [undefined, false]) {
+      const sent = captureTransport({ beacon });
+      trackPageView(tracker(), 'fallback');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent.map((s) => s.via)).toEqual(beacon === false ? ['beacon', 'fetch'] : ['fetch']);
+      expect(sent.at(-1)!.url).toContain('matomo.php?action_name=fallback&');
+    }
+  });
+
+  it('falls back to an image GET with send_image=1 when neither exists', async () => {
+    const sent = captureTransport({ beacon: undefined, fetch: false });
+    trackPageView(tracker(), 'img');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].via).toBe('image');
+    expect(sent[0].url).toContain('&send_image=1&');
+    expect(sent[0].url).not.toContain('send_image=0');
+  });
+
+  it('sends image GETs with setRequestMethod(GET), as matomo.js (TV-16)', async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    setRequestMethod(t, 'GET');
+    trackPageView(t);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((s) => s.via)).toEqual(['image']);
+    expect(sent[0].url).toMatch(/^https:\/\/matomo\.example\.com\/matomo\.php\?action_name=.*&send_image=1/);
+  });
+
+  it('joins with & when the tracker URL already has a query', async () => {
+    const sent = captureTransport();
+    trackPageView(createTracker({ trackerUrl: 'https://m.example.org/js/?x=1', siteId: 2 }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent[0].url.startsWith('https://m.example.org/js/?x=1&action_name=')).toBe(true);
+  });
+
+  it('warns and sends nothing without a tracker URL or site id', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sent = captureTransport();
+    trackPageView(createTracker({ siteId: 1 }));
+    trackPageView(createTracker({ trackerUrl: '/matomo.php' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(0);
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      '[matomo-lite] trackPageView: trackerUrl is not set; hit not sent',
+      '[matomo-lite] trackPageView: siteId is not set; hit not sent',
+    ]);
+  });
+});
+
+describe('client hints', () => {
+  const hints = (delay: number) =>
+    Object.defineProperty(navigator, 'userAgentData', {
+      configurable: true,
+      value: {
+        brands: [],
+        platform: 'Linux',
+        getHighEntropyValues: () =>
+          new Promise((resolve) => setTimeout(resolve, delay, { platform: 'Linux', fullVersionList: [], brands: [] })),
+      },
+    });
+
+  it('waits for them and sends uadata before the feature flags', async () => {
+    hints(50);
+    const sent = captureTransport();
+    trackPageView(tracker());
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].url).toContain('&uadata=%7B%22platform%22%3A%22Linux%22%2C%22fullVersionList%22%3A%5B%5D%7D&cookie=1&res=');
+  });
+
+  it('sends without uadata after the time limit, and keeps it that way for the page', async () => {
+    hints(CLIENT_HINTS_WAIT_MS * 4);
+    const sent = captureTransport();
+    const t = tracker();
+    trackPageView(t);
+    await vi.advanceTimersByTimeAsync(CLIENT_HINTS_WAIT_MS);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].url).not.toContain('uadata');
+    await vi.advanceTimersByTimeAsync(CLIENT_HINTS_WAIT_MS * 4);
+    ping(t);
+    await vi.advanceTimersByTimeAsync(FIRST_REQUEST_GAP_MS);
+    expect(sent.at(-1)!.url).not.toContain('uadata');
+  });
+
+  it('sends no uadata when the API is missing', async () => {
+    const sent = captureTransport();
+    trackPageView(tracker());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent[0].url).not.toContain('uadata');
+  });
+});

@@ -1,0 +1,86 @@
+import { vi } from 'vitest';
+
+/** Puts the happy-dom window at this URL (protocol, host and path matter for cookies and hits). */
+export function setPage(url: string, { title = 'Products & Co', referrer = '' } = {}): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+  document.title = title;
+  Object.defineProperty(document, 'referrer', { value: referrer, configurable: true });
+}
+
+/** Removes every cookie visible to the page. */
+export function clearCookies(): void {
+  for (const pair of document.cookie.split(/; */)) {
+    const name = pair.split('=')[0];
+    if (name) document.cookie = name + '=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/';
+  }
+}
+
+export interface Sent {
+  via: 'beacon' | 'fetch' | 'image';
+  url: string;
+  body: string;
+  type?: string;
+}
+
+/**
+ * Replaces the three transports with recorders. `beacon` decides what
+ * sendBeacon returns (undefined: sendBeacon is missing).
+ */
+export function captureTransport(options: { beacon?: boolean; fetch?: boolean } = {}): Sent[] {
+  // an explicit `beacon: undefined` means "the browser has no sendBeacon"
+  const beacon = 'beacon' in options ? options.beacon : true;
+  const hasFetch = options.fetch ?? true;
+  const sent: Sent[] = [];
+  const read = async (blob: Blob | undefined) => (blob ? await blob.text() : '');
+  const pending: Promise<unknown>[] = [];
+  Object.defineProperty(navigator, 'sendBeacon', {
+    configurable: true,
+    value:
+      beacon === undefined
+        ? undefined
+        : (url: string, blob: Blob) => {
+            const entry: Sent = { via: 'beacon', url, body: '', type: blob?.type };
+            sent.push(entry);
+            pending.push(read(blob).then((b) => (entry.body = b)));
+            return beacon;
+          },
+  });
+  vi.stubGlobal(
+    'fetch',
+    hasFetch
+      ? (url: string, init: RequestInit) => {
+          const entry: Sent = { via: 'fetch', url, body: '', type: (init.body as Blob)?.type };
+          sent.push(entry);
+          pending.push(read(init.body as Blob).then((b) => (entry.body = b)));
+          return Promise.resolve(new Response(null, { status: 204 }));
+        }
+      : undefined,
+  );
+  vi.stubGlobal(
+    'Image',
+    class {
+      set src(url: string) {
+        sent.push({ via: 'image', url, body: '' });
+      }
+    },
+  );
+  (sent as Sent[] & { settled(): Promise<unknown> }).settled = () => Promise.all(pending);
+  return sent;
+}
+
+/** The hit (query string) a recorded request carried, in the URL or the body. */
+export function hitOf(sent: Sent): string {
+  return sent.body && !sent.body.startsWith('{') ? sent.body : sent.url.split('?').slice(1).join('?');
+}
+
+/** Parameter names in wire order, and values decoded. */
+export function parse(hit: string): { keys: string[]; get(name: string): string | null } {
+  const params = new URLSearchParams(hit);
+  return { keys: [...params.keys()], get: (name) => params.get(name) };
+}
+
+/** Lets queued timers and promises run (the transport flushes in a timer). */
+export async function settle(ms = 0): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
