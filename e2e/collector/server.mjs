@@ -1,0 +1,393 @@
+// A Matomo-compatible receiver for the e2e tests, the demo and the benchmarks:
+// records every hit with its violations, answers the way matomo.php would,
+// streams hits to the inspector and serves the demo and fixture pages.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseRequest, CollectorError, MAX_BODY_BYTES, TRACKER_PATHS, splitUrl } from './parse.mjs';
+import { describeRules } from './validate.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const STATIC_PREFIXES = ['/dist/', '/demo/', '/e2e/pages/'];
+const MAX_DELAY_MS = 10000;
+const FORWARD_TIMEOUT_MS = 10000;
+const SSE_KEEPALIVE_MS = 15000;
+// Whoever tests with this cookie set gets its value on each record, so a test can
+// tell its own hits from a straggler of the test before (see e2e/fixtures.ts).
+export const TAG_COOKIE = '__e2e_tag';
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+};
+
+// The 43-byte transparent 1×1 GIF Matomo answers with when send_image is not 0.
+export const PIXEL_GIF = Buffer.from(
+  '47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b',
+  'hex',
+);
+
+const ENDPOINT_PAGE =
+  '<!doctype html><title>matomo-lite collector</title><p>This is a Matomo-compatible tracking endpoint (matomo-lite e2e collector). Send it tracking requests; see <a href="/inspector">/inspector</a>.</p>';
+
+class TooLarge extends CollectorError {}
+
+function readBody(req, limit) {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > limit) return reject(new TooLarge(400, `request body of ${declared} bytes is over the ${limit}-byte limit`));
+    const chunks = [];
+    let size = 0;
+    let settled = false;
+    req.on('data', (chunk) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) {
+        settled = true;
+        chunks.length = 0;
+        reject(new TooLarge(400, `request body over the ${limit}-byte limit`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!settled) {
+        settled = true;
+        resolve(Buffer.concat(chunks));
+      }
+    });
+    req.on('error', (err) => {
+      if (!settled) {
+        settled = true;
+        reject(err);
+      }
+    });
+  });
+}
+
+function readCookie(header, name) {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** MATOMO_URL may be a base (https://stats.example.org/) or the endpoint itself (…/matomo.php). */
+export function forwardTarget(matomoUrl, requestPath, query) {
+  const base = new URL(matomoUrl);
+  const target = /\.php$/.test(base.pathname) ? base : new URL(base.pathname.replace(/\/?$/, '') + requestPath, base);
+  const q = [target.search.slice(1), query].filter(Boolean).join('&');
+  return `${target.origin}${target.pathname}${q ? '?' + q : ''}`;
+}
+
+function log(quiet, ...args) {
+  if (!quiet) console.log(...args);
+}
+
+function summarize(record) {
+  const status = record.violations.length ? `✗ ${record.violations.join(' | ')}` : '✓';
+  return `#${record.seq} ${record.transport}${record.bulkSize ? ` ${record.bulkIndex + 1}/${record.bulkSize}` : ''} ${record.kind} idsite=${record.params.idsite ?? '-'} ${status}`;
+}
+
+/**
+ * startCollector(options) → Promise<{ url, port, hits, preflights, clear(), close() }>
+ * `hits` and `preflights` are live arrays that clear() empties in place.
+ */
+export async function startCollector({
+  port = 0,
+  host = '127.0.0.1',
+  root = path.resolve(HERE, '..', '..'),
+  matomoUrl = process.env.MATOMO_URL,
+  delayKnob = true,
+  quiet = true,
+} = {}) {
+  const rootDir = fs.realpathSync(root);
+  const hits = [];
+  const preflights = [];
+  const sseClients = new Set();
+  const timers = new Set();
+  // Matomo refuses a second order with the same ec_id on one site, so we remember them.
+  const orders = new Map();
+  let seq = 0;
+  const forwardLog = { networkFailed: false, badStatus: false };
+
+  function broadcast(event, data) {
+    const frame = (event ? `event: ${event}\n` : '') + `data: ${JSON.stringify(data)}\n\n`;
+    for (const res of sseClients) res.write(frame);
+  }
+
+  function clear() {
+    hits.length = 0;
+    preflights.length = 0;
+    orders.clear();
+    broadcast('clear', { seq });
+  }
+
+  function checkOrder(record) {
+    const { idgoal, ec_id: orderId, idsite } = record.params;
+    if (idgoal !== '0' || !orderId || record.outcome !== 'stored') return;
+    const seen = orders.get(idsite) ?? new Set();
+    orders.set(idsite, seen);
+    if (seen.has(orderId)) {
+      record.violations.push(`ec_id: order ${JSON.stringify(orderId)} was already recorded for site ${idsite} (Matomo answers 400)`);
+      record.outcome = 'error';
+    } else {
+      seen.add(orderId);
+    }
+  }
+
+  function record(partial, req) {
+    const rec = {
+      seq: ++seq,
+      receivedAt: Date.now(),
+      ...partial,
+      origin: req.headers.origin,
+      referer: req.headers.referer,
+      testTag: readCookie(req.headers.cookie, TAG_COOKIE),
+    };
+    checkOrder(rec);
+    hits.push(rec);
+    broadcast(null, rec);
+    log(quiet, summarize(rec));
+    return rec;
+  }
+
+  function forward(req, query, body) {
+    if (!matomoUrl) return;
+    let target;
+    try {
+      target = forwardTarget(matomoUrl, splitUrl(req.url).path, query);
+    } catch (err) {
+      if (!forwardLog.networkFailed) console.warn(`[collector] MATOMO_URL ${JSON.stringify(matomoUrl)} is not a URL: ${err.message}`);
+      forwardLog.networkFailed = true;
+      return;
+    }
+    const headers = {};
+    for (const name of ['content-type', 'user-agent', 'accept-language']) if (req.headers[name]) headers[name] = req.headers[name];
+    fetch(target, {
+      method: req.method,
+      headers,
+      body: req.method === 'POST' && body?.length ? body : undefined,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+    })
+      .then((res) => {
+        if (res.status >= 400 && !forwardLog.badStatus) {
+          forwardLog.badStatus = true;
+          console.warn(`[collector] forwarding to ${target} answered ${res.status} (further non-2xx answers are not logged)`);
+        }
+        return res.arrayBuffer();
+      })
+      .catch((err) => {
+        if (!forwardLog.networkFailed) {
+          forwardLog.networkFailed = true;
+          console.warn(`[collector] forwarding to ${matomoUrl} failed: ${err.message} (further failures are not logged)`);
+        }
+      });
+  }
+
+  async function handleTracker(req, res, query) {
+    let body = Buffer.alloc(0);
+    if (req.method === 'POST') body = await readBody(req, MAX_BODY_BYTES);
+    forward(req, query, body);
+    const parsed = parseRequest({ method: req.method, url: req.url, headers: req.headers, body });
+    const records = parsed.hits.map((h) => record(h, req));
+
+    if (!parsed.bulk) {
+      if (records.length === 0) return send(res, 200, ENDPOINT_PAGE, 'text/html; charset=utf-8');
+      const [rec] = records;
+      if (rec.outcome === 'error' || rec.outcome === 'fatal') {
+        return send(res, 400, `Matomo would reject this hit (HTTP 400):\n${rec.violations.map((v) => `- ${v}`).join('\n')}\n`, 'text/plain; charset=utf-8');
+      }
+      if (!parsed.sendImage) return send(res, 204);
+      return send(res, 200, PIXEL_GIF, 'image/gif');
+    }
+
+    const tracked = records.filter((r) => r.outcome === 'stored' || r.outcome === 'excluded').length;
+    const invalid = records.filter((r) => r.outcome === 'error').length;
+    if (records.some((r) => r.outcome === 'fatal')) {
+      return send(res, 500, JSON.stringify({ status: 'error', tracked, invalid }), 'application/json; charset=utf-8');
+    }
+    if (!parsed.sendImage) return send(res, 204);
+    return send(res, 200, JSON.stringify({ status: 'success', tracked, invalid }), 'application/json; charset=utf-8');
+  }
+
+  function handleEvents(req, res) {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write('retry: 2000\n\n');
+    sseClients.add(res);
+    req.on('close', () => sseClients.delete(res));
+  }
+
+  function handleHits(req, res, query) {
+    const url = new URL('http://x/?' + query);
+    if (req.method === 'DELETE') {
+      clear();
+      return send(res, 204);
+    }
+    if (req.method !== 'GET') return send(res, 405, 'use GET or DELETE\n', 'text/plain; charset=utf-8');
+    const since = Number(url.searchParams.get('since') ?? 0) || 0;
+    return send(res, 200, JSON.stringify(hits.filter((h) => h.seq > since)), 'application/json; charset=utf-8');
+  }
+
+  function serveFile(req, res, file, query) {
+    fs.stat(file, (err, stat) => {
+      if (err || !stat.isFile()) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
+      const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const deliver = () => {
+        if (res.destroyed) return;
+        res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-store' });
+        if (req.method === 'HEAD') return res.end();
+        fs.createReadStream(file)
+          .on('error', () => res.destroy())
+          .pipe(res);
+      };
+      const delay = delayKnob && type.startsWith('text/html') ? Math.min(Math.max(Number(new URLSearchParams(query).get('delay')) || 0, 0), MAX_DELAY_MS) : 0;
+      if (!delay) return deliver();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        deliver();
+      }, delay);
+      timers.add(timer);
+      res.on('close', () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+      });
+    });
+  }
+
+  function handleStatic(req, res, pathname, query) {
+    let decoded;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, 'bad path encoding\n', 'text/plain; charset=utf-8');
+    }
+    if (decoded.includes('\0') || decoded.includes('\\')) return send(res, 400, 'bad path\n', 'text/plain; charset=utf-8');
+    const normal = path.posix.normalize(decoded);
+    const prefix = STATIC_PREFIXES.find((p) => normal.startsWith(p) || normal + '/' === p);
+    if (!prefix || normal !== decoded) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
+    if (normal + '/' === prefix) return redirect(res, prefix);
+    const baseDir = path.join(rootDir, prefix);
+    let file = path.join(rootDir, normal);
+    if (normal.endsWith('/')) file = path.join(file, 'index.html');
+    // realpath so that a symlink inside the served folders cannot lead out of them.
+    fs.realpath(file, (err, real) => {
+      if (err) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
+      fs.realpath(baseDir, (err2, realBase) => {
+        if (err2 || !real.startsWith(realBase + path.sep)) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
+        fs.stat(real, (err3, stat) => {
+          if (!err3 && stat.isDirectory()) return redirect(res, normal + '/');
+          serveFile(req, res, real, query);
+        });
+      });
+    });
+  }
+
+  async function handle(req, res) {
+    const { path: pathname, query } = splitUrl(req.url || '/');
+    // Matomo answers every tracking response with these, so cross-origin beacons
+    // and credentialed fetches behave as they would against a real server.
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*');
+    res.setHeader('Access-Control-Allow-Credentials', 'true');
+    res.setHeader('Vary', 'Origin');
+
+    if (req.method === 'OPTIONS') {
+      preflights.push({ receivedAt: Date.now(), path: pathname, origin: req.headers.origin, method: req.headers['access-control-request-method'], headers: req.headers['access-control-request-headers'] });
+      // PROTOCOL §1.9: matomo.php answers a preflight with a wildcard origin, which a
+      // browser refuses for credentialed requests; we keep that so the rig catches it.
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+      res.setHeader('Access-Control-Allow-Headers', '*');
+      return send(res, 204);
+    }
+    if (TRACKER_PATHS.includes(pathname)) return handleTracker(req, res, query);
+    if (pathname === '/__hits') return handleHits(req, res, query);
+    if (pathname === '/__hits/clear' && req.method === 'POST') {
+      clear();
+      return send(res, 204);
+    }
+    if (pathname === '/__events') return handleEvents(req, res);
+    if (pathname === '/__rules') return send(res, 200, JSON.stringify(describeRules()), 'application/json; charset=utf-8');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', 'text/plain; charset=utf-8');
+    if (pathname === '/') return redirect(res, '/demo/');
+    if (pathname === '/inspector') return serveFile(req, res, path.join(HERE, 'inspector.html'), '');
+    if (pathname === '/inspector.js') return serveFile(req, res, path.join(HERE, 'inspector.js'), '');
+    if (pathname === '/favicon.ico') return send(res, 204);
+    return handleStatic(req, res, pathname, query);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      const status = err instanceof CollectorError ? err.status : 500;
+      if (!(err instanceof CollectorError)) console.error('[collector] internal error:', err);
+      else log(quiet, `[collector] ${status} ${req.method} ${req.url?.slice(0, 120)}: ${err.message}`);
+      // An over-long body is left unread: close the connection rather than drain it.
+      if (err instanceof TooLarge) res.setHeader('Connection', 'close');
+      send(res, status, `${err.message}\n`, 'text/plain; charset=utf-8');
+    });
+  });
+  // No request may hold a socket forever (tests and CI must never hang).
+  server.requestTimeout = 30000;
+  server.headersTimeout = 10000;
+  server.keepAliveTimeout = 2000;
+
+  const keepAlive = setInterval(() => {
+    for (const res of sseClients) res.write(': keep-alive\n\n');
+  }, SSE_KEEPALIVE_MS);
+  keepAlive.unref();
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = server.address().port;
+  const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+
+  let closing;
+  function close() {
+    closing ??= new Promise((resolve) => {
+      clearInterval(keepAlive);
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      for (const res of sseClients) res.end();
+      sseClients.clear();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return closing;
+  }
+
+  return { url: `http://${shownHost}:${actualPort}`, port: actualPort, hits, preflights, clear, close };
+}
+
+function send(res, status, body, contentType) {
+  if (res.headersSent || res.destroyed) return;
+  const headers = { 'Cache-Control': 'no-store' };
+  if (contentType) headers['Content-Type'] = contentType;
+  if (body != null) headers['Content-Length'] = Buffer.byteLength(body);
+  res.writeHead(status, headers);
+  res.end(body ?? undefined);
+}
+
+function redirect(res, location) {
+  res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
+  res.end();
+}
