@@ -22,6 +22,12 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
     warn(call + ': ' + rule + '; hit not sent');
     return false;
   }
+  // a page prerendered by the browser may never be shown: count it only when
+  // it is (matomo.js's own prerender check misses Chrome's speculation rules)
+  if ((document as Document & { prerendering?: boolean }).prerendering) {
+    document.addEventListener('prerenderingchange', () => send(tracker, action, call, kind, customData), { once: true });
+    return true;
+  }
   const build = () => buildHit(tracker, action, kind, customData);
   for (const gate of tracker._gates) if (gate(build, call)) return false;
   enqueue(tracker, build());

@@ -194,3 +194,18 @@ describe('client hints', () => {
     expect(sent[0].url).not.toContain('uadata');
   });
 });
+
+describe('prerendering', () => {
+  it('waits until a prerendered page is shown', async () => {
+    const sent = captureTransport();
+    Object.defineProperty(document, 'prerendering', { configurable: true, value: true });
+    trackPageView(tracker(), 'later');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent).toHaveLength(0);
+    Object.defineProperty(document, 'prerendering', { configurable: true, value: false });
+    document.dispatchEvent(new Event('prerenderingchange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].url).toContain('action_name=later');
+  });
+});
