@@ -70,6 +70,8 @@ export function flush(tracker: Tracker, force?: boolean): void {
         setTimeout(settle, CLIENT_HINTS_WAIT_MS, '');
       }
     }
+    // leaving before the hints came: this is the time limit, for the whole page
+    if (force && typeof tracker._uaData != 'string') tracker._uaData = '';
     const now = Date.now();
     if (!force && (typeof tracker._uaData != 'string' || now < tracker._gapEnd)) {
       if (now < tracker._gapEnd) schedule(tracker, tracker._gapEnd - now);
@@ -131,7 +133,9 @@ export function wire(tracker: Tracker): void {
   if (tracker._wired) return;
   tracker._wired = true;
   const leave = (event: Event) => {
-    tracker._leaving = event.type == 'pagehide' || document.visibilityState == 'hidden';
+    // pageshow (back from the bfcache, or a load in a background tab) is an
+    // arrival, never a departure, whatever the visibility
+    tracker._leaving = event.type == 'pagehide' || (event.type != 'pageshow' && document.visibilityState == 'hidden');
     if (!tracker._leaving) return;
     for (const hook of tracker._onLeave) {
       try {

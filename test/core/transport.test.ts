@@ -209,3 +209,23 @@ describe('prerendering', () => {
     expect(sent[0].url).toContain('action_name=later');
   });
 });
+
+describe('background tabs', () => {
+  it('a pageshow in a hidden tab is no departure: hits keep batching', async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      trackPageView(t, 'bg');
+      window.dispatchEvent(new Event('pageshow'));
+      ping(t);
+      expect(sent).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent).toHaveLength(1);
+      await settled(sent);
+      expect(JSON.parse(sent[0].body).requests).toHaveLength(2);
+    } finally {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    }
+  });
+});

@@ -1,0 +1,35 @@
+// Page-side helpers shared by the core and heartbeat specs.
+
+import type { Page } from '@playwright/test';
+import type { HitRecord } from './fixtures';
+
+/**
+ * Headless Chromium never changes visibility by itself: this init script lets a
+ * test hide and show the page the way a tab switch would, by overriding
+ * `document.visibilityState`/`hidden` and firing `visibilitychange`.
+ */
+export async function allowVisibilityChanges(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    let state = 'visible';
+    Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => state });
+    Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => state == 'hidden' });
+    (window as unknown as { setVisibility(s: string): void }).setVisibility = (s: string) => {
+      state = s;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+  });
+}
+
+export function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  return page.evaluate((s) => (window as unknown as { setVisibility(s: string): void }).setVisibility(s), state);
+}
+
+export const isPageView = (h: HitRecord) => h.kind === 'pageview';
+export const isPing = (h: HitRecord) => h.kind === 'ping';
+export const PF_KEYS = ['pf_net', 'pf_srv', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl'];
+export const hasPf = (h: HitRecord) => h.keys.some((k) => k.startsWith('pf_'));
+
+/** The page is loaded as Navigation Timing sees it (loadEventEnd set), so pf_* can be computed. */
+export function waitForLoadEnd(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)?.loadEventEnd > 0);
+}
