@@ -14,9 +14,22 @@ export const PING = 2;
 export function serialize(params: Params): string {
   let query = '';
   for (const [name, value] of params) {
-    if (value != null) query += (query ? '&' : '') + name + '=' + encodeURIComponent(value);
+    if (value != null) query += (query ? '&' : '') + name + '=' + encode(String(value));
   }
   return query;
+}
+
+/**
+ * encodeURIComponent throws on a lone UTF-16 surrogate (half an emoji, cut
+ * text), and one stored value (a dimension, a user id) would then stop every
+ * later hit: send it as U+FFFD instead, as browsers do with text they send.
+ */
+function encode(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return encodeURIComponent(Array.from(text, (c) => (c.length < 2 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : c)).join(''));
+  }
 }
 
 /** The URL a hit reports: setCustomUrl's, resolved against the page, else the page's own. */
@@ -69,7 +82,12 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
       } else (data = data || {})[key] = value;
     }
   }
-  if (tracker._ecView) params.push(...tracker._ecView);
+  // a product view describes one page view: matomo.js repeats it on every
+  // later hit, which counts events and pings as product views (§6.5, §14.7)
+  if (tracker._ecView && kind == PAGE_VIEW) {
+    params.push(...tracker._ecView);
+    tracker._ecView = undefined;
+  }
   for (const id of Object.keys(tracker._dims).sort((a, b) => +a - +b)) {
     if (!callDims['dimension' + id]) params.push(['dimension' + id, tracker._dims[id]]);
   }

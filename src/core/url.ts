@@ -25,12 +25,13 @@ export function stripParams(url: string, names: string[]): string {
   return base + fragment;
 }
 
-/** The value of a query (or query-like fragment) parameter, decoded; '' when absent. */
+/**
+ * The first non-empty value of a parameter in the query or anywhere in the
+ * fragment, decoded; '' when absent. Like matomo.js, a name counts after any
+ * `?`, `&` or `#`, so hash-routed pages (`#/landing?utm_campaign=x`) work.
+ */
 export function urlParam(url: string, name: string): string {
-  const hashAt = url.indexOf('#');
-  const parts = [url.slice(url.indexOf('?') + 1 || url.length, hashAt < 0 ? url.length : hashAt)];
-  if (hashAt >= 0) parts.push(url.slice(hashAt + 1).replace(/^\?/, ''));
-  for (const part of parts) {
+  for (const part of url.split(/[?&#]/).slice(1)) {
     const value = new URLSearchParams(part).get(name);
     if (value) return value;
   }

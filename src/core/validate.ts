@@ -19,3 +19,17 @@ export function brokenRule(action: Params): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A number Matomo parses as a float (PHP's is_numeric): 1, -2.5, .5, 1e3, and
+ * the same as strings. Amounts and event values are checked with it, so a
+ * typo is refused with a warning instead of being dropped by the server.
+ */
+export function isNumeric(value: unknown): value is number | string {
+  return typeof value == 'number' ? isFinite(value) : typeof value == 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value);
+}
+
+/** A value that reads as itself on the wire: a string, a finite number or a boolean, never `NaN` or `[object Object]`. */
+export function isText(value: unknown): boolean {
+  return typeof value == 'string' || typeof value == 'boolean' || (typeof value == 'number' && isFinite(value));
+}

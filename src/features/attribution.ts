@@ -1,0 +1,73 @@
+import { parseAttribution } from '../core/campaign';
+import { refuse, show } from '../core/config';
+import { readCookie } from '../core/cookies';
+import { guard } from '../core/guard';
+import { cookieName, cookiesOn } from '../core/identity';
+import { isTracker, type Tracker } from '../core/tracker';
+
+/**
+ * Campaign and referrer attribution settings and getters (§5.1, §5.2). The
+ * detection itself runs in core/campaign.ts on every hit; these functions
+ * only configure it and read the `_pk_ref` cookie it writes.
+ */
+
+// `set` writes the field in code, not by a name in a string: the script-tag
+// build renames `_` properties, and a string would miss the new name
+/*@__NO_SIDE_EFFECTS__*/
+function keySetter(call: string, set: (tracker: Tracker, keys: string[]) => void) {
+  return guard(call, (tracker: Tracker, keys: string | string[]): void => {
+    if (!isTracker(tracker, call)) return;
+    const list = typeof keys == 'string' ? [keys] : keys;
+    if (Array.isArray(list) && list.length && list.every((key) => typeof key == 'string' && key)) set(tracker, list.slice());
+    else refuse(call, 'expects a parameter name or a list of them, got ' + show(keys));
+  });
+}
+
+/**
+ * Replaces the URL parameters a campaign name is read from (default
+ * `pk_campaign`, `mtm_campaign`, `piwik_campaign`, `matomo_campaign`,
+ * `utm_campaign`, `utm_source`, `utm_medium`; the first non-empty one wins).
+ *
+ * ```ts
+ * setCampaignNameKey(tracker, ['cmp', 'utm_campaign']);
+ * ```
+ */
+export const setCampaignNameKey = keySetter('setCampaignNameKey', (tracker, keys) => (tracker._campaignNameKeys = keys));
+
+/** Replaces the URL parameters a campaign keyword is read from (default `pk_kwd`, `mtm_kwd`, `piwik_kwd`, `matomo_kwd`, `utm_term`). */
+export const setCampaignKeywordKey = keySetter('setCampaignKeywordKey', (tracker, keys) => (tracker._campaignKeywordKeys = keys));
+
+/**
+ * `true`: conversions are credited to the first campaign or referrer the
+ * visitor came from (kept in `_pk_ref` for 6 months); default `false`: to the
+ * latest one.
+ */
+export const setConversionAttributionFirstReferrer = guard(
+  'setConversionAttributionFirstReferrer',
+  (tracker: Tracker, enable: boolean): void => {
+    if (isTracker(tracker, 'setConversionAttributionFirstReferrer')) tracker._firstReferrer = !!enable;
+  },
+);
+
+/*@__NO_SIDE_EFFECTS__*/
+function reader<T>(call: string, pick: (info: [string, string, number, string]) => T) {
+  return guard(call, (tracker: Tracker): T | undefined => {
+    if (!isTracker(tracker, call)) return undefined;
+    return pick(parseAttribution(cookiesOn(tracker) ? readCookie(cookieName(tracker, 'ref')) : undefined));
+  });
+}
+
+/**
+ * `[campaignName, campaignKeyword, referrerTimestamp, referrerUrl]` as stored
+ * in `_pk_ref` (`['', '', 0, '']` when none), as goals will be attributed.
+ *
+ * ```ts
+ * const [campaign] = getAttributionInfo(tracker);
+ * ```
+ */
+export const getAttributionInfo = reader('getAttributionInfo', (info) => info);
+export const getAttributionCampaignName = reader('getAttributionCampaignName', (info) => info[0]);
+export const getAttributionCampaignKeyword = reader('getAttributionCampaignKeyword', (info) => info[1]);
+/** Unix seconds when the campaign or referrer was recorded; 0 when none. */
+export const getAttributionReferrerTimestamp = reader('getAttributionReferrerTimestamp', (info) => info[2]);
+export const getAttributionReferrerUrl = reader('getAttributionReferrerUrl', (info) => info[3]);

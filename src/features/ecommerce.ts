@@ -1,0 +1,171 @@
+import { refuse, show } from '../core/config';
+import { guard } from '../core/guard';
+import { send } from '../core/send';
+import { isTracker, type Tracker } from '../core/tracker';
+import { isNumeric, isText } from '../core/validate';
+import type { Params } from '../context/params';
+
+/**
+ * Ecommerce (§6.5): product and category views, the cart, cart updates and
+ * orders, in matomo.js's wire format. Amounts go on the wire as given (a
+ * number or a numeric string); anything else is refused with a warning.
+ */
+
+/** One cart line as `ec_items` sends it: [sku, name, category, price, quantity]. */
+export type EcommerceItem = [sku: string, name: unknown, category: unknown, price: number | string, quantity: number | string];
+
+declare module '../core/tracker' {
+  interface Tracker {
+    /** the cart: items by SKU, in the order first added */
+    _cart?: Map<string, EcommerceItem>;
+  }
+}
+
+/** A SKU as the cart keys it: a number or a non-empty string, as a string. */
+const skuOf = (sku: unknown): string | undefined =>
+  (typeof sku == 'number' && isFinite(sku)) || (typeof sku == 'string' && sku.trim()) ? String(sku) : undefined;
+
+/** No value given: left off the hit (matomo.js would send `undefined` or `false`). */
+const absent = (value: unknown) => value == null || value === '' || value === false;
+
+/** True when every amount is a number, or absent where allowed; else warns about the first bad one. */
+function amountsOk(call: string, amounts: [name: string, value: unknown, optional?: 0 | 1, ...rest: string[]][]): boolean {
+  for (const [name, value, optional] of amounts) {
+    if (!(optional && absent(value)) && !isNumeric(value)) {
+      refuse(call, name + ' must be a number, got ' + show(value));
+      return false;
+    }
+  }
+  return true;
+}
+
+/** True when a name or category is text (a category may be a list); else warns. */
+function textOk(call: string, name: unknown, category: unknown): boolean {
+  for (const [what, value] of [['name', name], ['category', Array.isArray(category) ? '' : category]]) {
+    if (value != null && !isText(value)) {
+      refuse(call, what + ' must be a string, got ' + show(value));
+      return false;
+    }
+  }
+  return true;
+}
+
+const cart = (tracker: Tracker) => (tracker._cart ||= new Map());
+
+/**
+ * Marks the next page view as a product view (with a SKU or a name) or a
+ * category view (category only). Call it before trackPageView. The category
+ * may be an array of up to 5 levels. Unlike matomo.js, the view goes on the
+ * next page view only, not on every later hit.
+ *
+ * ```ts
+ * setEcommerceView(tracker, 'SKU-1', 'Trail shoes', ['Shoes', 'Running'], 89);
+ * trackPageView(tracker);
+ * ```
+ */
+export const setEcommerceView = guard(
+  'setEcommerceView',
+  (tracker: Tracker, sku?: string | number, name?: string, category?: string | string[], price?: number | string): void => {
+    const call = 'setEcommerceView';
+    if (!isTracker(tracker, call) || !textOk(call, name, category) || !amountsOk(call, [['price', price, 1]])) return;
+    const view: Params = [
+      ['_pkc', Array.isArray(category) ? JSON.stringify(category) : absent(category) ? '' : String(category)],
+      ['_pkp', absent(price) ? undefined : price],
+    ];
+    // neither SKU nor name: a category page
+    if (skuOf(sku) || !absent(name)) view.push(['_pks', skuOf(sku)], ['_pkn', absent(name) ? '' : String(name)]);
+    tracker._ecView = view;
+  },
+);
+
+/**
+ * Puts an item in the cart, or replaces the item with the same SKU in place.
+ * Price defaults to 0, quantity to 1.
+ *
+ * ```ts
+ * addEcommerceItem(tracker, 'SKU-1', 'Trail shoes', 'Shoes', 89, 1);
+ * ```
+ */
+export const addEcommerceItem = guard(
+  'addEcommerceItem',
+  (tracker: Tracker, sku: string | number, name?: string, category?: string | string[], price?: number | string, quantity?: number | string): void => {
+    const call = 'addEcommerceItem';
+    if (!isTracker(tracker, call)) return;
+    const key = skuOf(sku);
+    if (!key) return refuse(call, 'sku must be a non-empty string, got ' + show(sku));
+    if (!textOk(call, name, category) || !amountsOk(call, [['price', price, 1], ['quantity', quantity, 1]])) return;
+    cart(tracker).set(key, [key, name ?? '', category ?? '', absent(price) ? 0 : price!, absent(quantity) ? 1 : quantity!]);
+  },
+);
+
+/** Takes the item with this SKU out of the cart. */
+export const removeEcommerceItem = guard('removeEcommerceItem', (tracker: Tracker, sku: string | number): void => {
+  if (isTracker(tracker, 'removeEcommerceItem')) tracker._cart?.delete(String(sku));
+});
+
+/** Empties the cart. */
+export const clearEcommerceCart = guard('clearEcommerceCart', (tracker: Tracker): void => {
+  if (isTracker(tracker, 'clearEcommerceCart')) tracker._cart = undefined;
+});
+
+/** A copy of the cart, as matomo.js returns it: `{ [sku]: [sku, name, category, price, quantity] }`. */
+export const getEcommerceItems = guard('getEcommerceItems', (tracker: Tracker): Record<string, EcommerceItem> | undefined =>
+  isTracker(tracker, 'getEcommerceItems') ? JSON.parse(JSON.stringify(Object.fromEntries(cart(tracker)))) : undefined,
+);
+
+const items = (tracker: Tracker) => JSON.stringify([...cart(tracker).values()]);
+
+/**
+ * Reports the cart's content and total (`idgoal=0`, `revenue`, `ec_items`),
+ * e.g. after each change. The cart is kept.
+ *
+ * ```ts
+ * trackEcommerceCartUpdate(tracker, 89);
+ * ```
+ */
+export const trackEcommerceCartUpdate = guard('trackEcommerceCartUpdate', (tracker: Tracker, grandTotal: number | string): void => {
+  const call = 'trackEcommerceCartUpdate';
+  if (isTracker(tracker, call) && amountsOk(call, [['grandTotal', grandTotal]])) {
+    send(tracker, [['idgoal', 0], ['revenue', grandTotal], ['ec_items', items(tracker)]], call);
+  }
+});
+
+/**
+ * Records an order of the cart's items, then empties the cart. Order ids are
+ * unique per site: Matomo refuses a second order with the same id. Amounts
+ * not given are left off the hit.
+ *
+ * ```ts
+ * trackEcommerceOrder(tracker, 'A100', 104, 89, 15); // grand total, subtotal, tax
+ * ```
+ */
+export const trackEcommerceOrder = guard(
+  'trackEcommerceOrder',
+  (
+    tracker: Tracker,
+    orderId: string | number,
+    grandTotal: number | string,
+    subTotal?: number | string,
+    tax?: number | string,
+    shipping?: number | string,
+    discount?: number | string | false,
+  ): void => {
+    const call = 'trackEcommerceOrder';
+    if (!isTracker(tracker, call)) return;
+    if (!skuOf(orderId)) return refuse(call, 'orderId must be a non-empty string, got ' + show(orderId));
+    // [argument, value, optional, parameter], in matomo.js's parameter order
+    const amounts: [string, unknown, 0 | 1, string][] = [
+      ['grandTotal', grandTotal, 0, 'revenue'],
+      ['subTotal', subTotal, 1, 'ec_st'],
+      ['tax', tax, 1, 'ec_tx'],
+      ['shipping', shipping, 1, 'ec_sh'],
+      ['discount', discount, 1, 'ec_dt'],
+    ];
+    if (!amountsOk(call, amounts)) return;
+    const action: Params = [['idgoal', 0], ['ec_id', String(orderId)]];
+    for (const [, value, , param] of amounts) action.push([param, absent(value) ? undefined : (value as string)]);
+    action.push(['ec_items', items(tracker)]);
+    send(tracker, action, call);
+    tracker._cart = undefined;
+  },
+);

@@ -1,0 +1,36 @@
+import { guard } from '../core/guard';
+import { createTracker, isTracker, setOption, type Tracker } from '../core/tracker';
+import { requireConsentNow } from '../core/consent';
+
+/**
+ * Sends everything `tracker` sends to a second Matomo site (or server) as
+ * well, from now on (§11.4), and returns the new tracker. It starts with a
+ * copy of `tracker`'s options; its site id, cookies and visitor id are its
+ * own, and its hits carry the first tracker's page-view id. Like a matomo.js
+ * tracker, it keeps its own state: call setUserId, setCustomDimension and the
+ * consent functions (requireConsent, …) on it too. `trackerUrl` null or
+ * undefined: the same server.
+ *
+ * ```ts
+ * const rollup = addTracker(tracker, 'https://stats.example.net/matomo.php', 7);
+ * ```
+ */
+export const addTracker = guard(
+  'addTracker',
+  (tracker: Tracker, trackerUrl: string | null | undefined, siteId: number | string): Tracker | undefined => {
+    const call = 'addTracker';
+    if (!isTracker(tracker, call)) return undefined;
+    const other = createTracker()!;
+    other._cfg = { ...tracker._cfg };
+    if (!setOption(other, 'siteId', siteId, call) || (trackerUrl != null && !setOption(other, 'trackerUrl', trackerUrl, call))) {
+      return undefined;
+    }
+    // consent decided on the first tracker binds the added one too: a site
+    // waiting for consent must not send to a second server meanwhile
+    if (tracker._consentRequired) requireConsentNow(other);
+    other._consent = tracker._consent;
+    other._dnt = tracker._dnt;
+    (tracker._also ||= []).push(other);
+    return other;
+  },
+);
