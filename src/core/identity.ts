@@ -93,6 +93,8 @@ export const setVisitorId = guard('setVisitorId', (tracker: Tracker, id: string)
 
 /** Deletes every cookie this tracker writes (`_pk_id`, `_pk_ses`, `_pk_ref`, `_pk_cvar`). */
 export function removeTrackerCookies(tracker: Tracker): void {
+  // the id made on this page goes with its cookie, else the next hit would write it back
+  tracker._newId = undefined;
   if (!tracker._cfg.siteId) return;
   for (const kind of ['id', 'ses', 'ref', 'cvar']) deleteCookie(cookieName(tracker, kind), cookieScope(tracker));
 }

@@ -28,6 +28,12 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
     document.addEventListener('prerenderingchange', () => send(tracker, action, call, kind, customData), { once: true });
     return true;
   }
+  // trackers added by addTracker get the same action for their own site,
+  // cookies and visitor, within this page view; each has its own gates
+  for (const other of tracker._also || []) {
+    other._pvId = tracker._pvId;
+    send(other, action, call, kind, customData);
+  }
   const build = () => buildHit(tracker, action, kind, customData);
   for (const gate of tracker._gates) if (gate(build, call)) return false;
   enqueue(tracker, build());

@@ -1,4 +1,5 @@
 import { checkOption, DEFAULTS, INVALID, refuse, show, type Config, type TrackerConfig } from './config';
+import { consentGate } from './consent';
 import { guard } from './guard';
 import type { Params } from '../context/params';
 
@@ -45,7 +46,7 @@ export interface Tracker {
   _userId?: string;
   /** persistent custom dimensions, id → value */
   _dims: Record<string, string>;
-  /** sticky ecommerce product/category view params */
+  /** ecommerce product/category view params for the next page view (setEcommerceView) */
   _ecView?: Params;
   /** hooks that add params to every hit, at the place of matomo.js's plugin params (§2.1 #24) */
   _extra: ((params: Params, kind: number) => void)[];
@@ -65,6 +66,8 @@ export interface Tracker {
   _firstReferrer?: boolean;
   /** stops the running heartbeat */
   _stopHeartbeat?: () => void;
+  /** trackers made by addTracker: each gets every hit this one sends (send.ts) */
+  _also?: Tracker[];
   _campaignNameKeys?: string[];
   _campaignKeywordKeys?: string[];
 }
@@ -91,6 +94,8 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
     _after: [],
     _gates: [],
   };
+  // always on: a visitor who opted out on any page is never tracked (§4.1)
+  tracker._gates.push(consentGate(tracker));
   if (config && typeof config == 'object') {
     for (const key in config) setOption(tracker, key as keyof Config, (config as Record<string, unknown>)[key], 'createTracker');
   } else refuse('createTracker', 'options must be an object, got ' + show(config));
@@ -100,7 +105,7 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
 /** Sets one option after validation; returns false when the value was refused. */
 export function setOption<K extends keyof Config>(tracker: Tracker, key: K, value: unknown, call: string): boolean {
   if (!isTracker(tracker, call)) return false;
-  const normalised = checkOption(key, value, call);
+  const normalised = checkOption(tracker._cfg, key, value, call);
   if (normalised === INVALID) return false;
   tracker._cfg[key] = normalised;
   return true;
