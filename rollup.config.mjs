@@ -9,7 +9,9 @@ import terser from '@rollup/plugin-terser';
  *
  * - dist/esm/: one unminified ES module per source module, for bundlers
  *   (tree-shaking works across module boundaries; sideEffects is false);
- * - dist/matomo-lite.js: the minified script-tag build (IIFE) with a map.
+ * - dist/matomo-lite.js: the minified script-tag build (IIFE) with a map;
+ * - dist/matomo-lite.core.js: the smaller script-tag build (`_paq` with the
+ *   functions most sites use, see src/paq/core.ts).
  *
  * Builds are reproducible: no dates, no absolute paths, stable ordering, so
  * the same source gives byte-identical files for Subresource Integrity.
@@ -51,4 +53,5 @@ export default [
     treeshake: false,
   },
   iife('bundles/full.js', 'dist/matomo-lite.js'),
+  iife('bundles/core.js', 'dist/matomo-lite.core.js'),
 ];

@@ -52,3 +52,61 @@ export {
   setPagePerformanceTiming,
 } from './core/page-view';
 export { enableHeartBeatTimer, disableHeartBeatTimer, ping } from './features/heartbeat';
+export {
+  requireConsent,
+  setConsentGiven,
+  rememberConsentGiven,
+  forgetConsentGiven,
+  hasConsent,
+  isConsentRequired,
+  getRememberedConsent,
+  hasRememberedConsent,
+  requireCookieConsent,
+  setCookieConsentGiven,
+  rememberCookieConsentGiven,
+  forgetCookieConsentGiven,
+  getRememberedCookieConsent,
+  optUserOut,
+  forgetUserOptOut,
+  isUserOptedOut,
+  setDoNotTrack,
+} from './features/consent';
+export {
+  trackEvent,
+  trackSiteSearch,
+  trackGoal,
+  setCustomDimension,
+  getCustomDimension,
+  deleteCustomDimension,
+  setUserId,
+  resetUserId,
+  getUserId,
+} from './features/actions';
+export type { EcommerceItem } from './features/ecommerce';
+export {
+  setEcommerceView,
+  addEcommerceItem,
+  removeEcommerceItem,
+  clearEcommerceCart,
+  getEcommerceItems,
+  trackEcommerceCartUpdate,
+  trackEcommerceOrder,
+} from './features/ecommerce';
+export {
+  setCampaignNameKey,
+  setCampaignKeywordKey,
+  setConversionAttributionFirstReferrer,
+  getAttributionInfo,
+  getAttributionCampaignName,
+  getAttributionCampaignKeyword,
+  getAttributionReferrerTimestamp,
+  getAttributionReferrerUrl,
+} from './features/attribution';
+export {
+  enableCrossDomainLinking,
+  disableCrossDomainLinking,
+  isCrossDomainLinkingEnabled,
+  setCrossDomainLinkingTimeout,
+  getCrossDomainLinkingUrlParameter,
+} from './features/cross-domain';
+export { addTracker } from './features/trackers';

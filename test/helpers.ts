@@ -84,3 +84,25 @@ export async function settle(ms = 0): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+export interface SentHit {
+  /** the request URL */
+  url: string;
+  /** the hit query string */
+  raw: string;
+  keys: string[];
+  get(name: string): string | null;
+}
+
+/**
+ * Every hit recorded so far, one entry per hit (a bulk body gives several),
+ * after running the pending dispatches under fake timers.
+ */
+export async function sentHits(sent: Sent[]): Promise<SentHit[]> {
+  await vi.advanceTimersByTimeAsync(1000);
+  await (sent as unknown as { settled(): Promise<void> }).settled();
+  return sent.flatMap((s) => {
+    const raws = s.body.startsWith('{') ? (JSON.parse(s.body).requests as string[]).map((q) => q.slice(1)) : [hitOf(s)];
+    return raws.map((raw) => ({ url: s.url, raw, ...parse(raw) }));
+  });
+}

@@ -1,7 +1,9 @@
 /**
  * The script-tag build (dist/matomo-lite.js): every public function on
- * `window.MatomoLite`. The `_paq` drop-in comes on top of this.
+ * `window.MatomoLite`, and the `_paq` drop-in for matomo.js on top.
  */
 import * as api from '../index';
+import { startPaq, type Api } from '../paq/index';
 
 (window as unknown as { MatomoLite: typeof api }).MatomoLite = api;
+startPaq(api as unknown as Api);

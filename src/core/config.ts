@@ -32,7 +32,7 @@ export interface TrackerConfig {
   domains?: string | string[];
   /** `GET`: image requests; `POST`: every hit in a request body; default: sendBeacon with short hits in the URL, as matomo.js. (`setRequestMethod`) */
   requestMethod?: string;
-  /** Content type of POST bodies; default `application/x-www-form-urlencoded; charset=UTF-8`. (`setRequestContentType`) */
+  /** Content type of POST bodies: application/x-www-form-urlencoded, with parameters; default `application/x-www-form-urlencoded; charset=UTF-8`. (`setRequestContentType`) */
   requestContentType?: string;
   /** JSON-serialisable data sent as `data=` on every hit. (`setCustomData`) */
   customData?: unknown;
@@ -110,18 +110,21 @@ const PATTERNS: Partial<Record<keyof Config, [RegExp, string]>> = {
   cookieNamePrefix: [/^[^\s=;,]+$/, 'a name without spaces, =, ; or commas'],
   cookieSameSite: [/^(lax|strict|none)$/i, 'Lax, Strict or None'],
   requestMethod: [/^(get|post)$/i, 'GET or POST'],
-  requestContentType: [/./, 'a content type'],
+  // matomo.php reads a hit in a POST body only as a form: any other type loses it
+  requestContentType: [/^application\/x-www-form-urlencoded *(;[ -~]*)?$/i, 'application/x-www-form-urlencoded (parameters allowed)'],
 };
 
 /**
  * Validates one option value: the normalised value, or INVALID after a
  * warning that names the call, the option and the problem.
  */
-export function checkOption<K extends keyof Config>(key: K, given: unknown, call: string): Config[K] {
+export function checkOption<K extends keyof Config>(cfg: Config, key: K, given: unknown, call: string): Config[K] {
   let value: any = given;
-  const model = DEFAULTS[key];
+  // the current value has the type the option takes (defaults included)
+  const known = key in cfg;
+  const model = cfg[key];
   const pattern = PATTERNS[key];
-  let ok: unknown = key in DEFAULTS;
+  let ok: unknown = known;
   let expected = pattern ? pattern[1] : Array.isArray(model) ? 'a string or an array of strings' : 'a ' + typeof model;
   try {
     if (Array.isArray(model)) {
@@ -129,10 +132,12 @@ export function checkOption<K extends keyof Config>(key: K, given: unknown, call
       ok &&= value.every((item: unknown) => typeof item == 'string');
     } else if (key == 'trackerUrl') {
       expected = 'an http(s) URL';
-      ok = /^https?:$/.test(new URL(value, location.href).protocol);
+      // after a '#' the hit's query would be a fragment, which never reaches the server
+      ok = /^https?:$/.test(new URL(value, location.href).protocol) && !value.includes('#');
     } else if (key == 'customData') {
       expected = 'JSON-serialisable data';
-      JSON.stringify(value);
+      // NaN, Infinity and the like serialise to `null`, which is not data (null itself clears it)
+      ok = value === null || JSON.stringify(value) != 'null';
     } else if (typeof model == 'number') {
       expected = 'a number of seconds > 0';
       ok = value > 0 && value < 1e10;
@@ -145,7 +150,7 @@ export function checkOption<K extends keyof Config>(key: K, given: unknown, call
   } catch {
     ok = 0;
   }
-  if (!ok) return refuse(call, key in DEFAULTS ? key + ' must be ' + expected + ', got ' + show(given) : 'unknown option ' + show(key));
+  if (!ok) return refuse(call, known ? key + ' must be ' + expected + ', got ' + show(given) : 'unknown option ' + show(key));
   return (key == 'requestMethod' ? value.toUpperCase() : key == 'cookieSameSite' ? value[0].toUpperCase() + value.slice(1).toLowerCase() : value);
 }
 

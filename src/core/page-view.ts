@@ -22,7 +22,8 @@ import { navigationTiming } from '../context/navigation-timing';
 export const trackPageView = guard('trackPageView', (tracker: Tracker, customTitle?: string, customData?: Record<string, unknown>): void => {
   if (!isTracker(tracker, 'trackPageView')) return;
   let title = tracker._title ?? pageTitle();
-  if (typeof customTitle == 'string' || typeof customTitle == 'number') title = String(customTitle);
+  // NaN and Infinity would reach the wire as words, not titles
+  if (typeof customTitle == 'string' || Number.isFinite(customTitle)) title = String(customTitle);
   else if (customTitle != null) refuse('trackPageView', 'customTitle must be a string, got ' + show(customTitle));
   if (!tracker._pvPinned) tracker._pvId = newPageViewId();
   if (!tracker._pageViews++) {
@@ -43,6 +44,14 @@ export const setCustomUrl = guard('setCustomUrl', (tracker: Tracker, url: string
   else refuse('setCustomUrl', 'expects a URL, got ' + show(url));
 });
 
+const absolute = (url: unknown) => {
+  try {
+    return typeof url == 'string' && !!new URL(url);
+  } catch {
+    return false;
+  }
+};
+
 function safeUrl(url: string): URL | undefined {
   try {
     return new URL(url, location.href);
@@ -60,7 +69,7 @@ export const getCurrentUrl = guard('getCurrentUrl', (tracker: Tracker): string |
 export const setDocumentTitle = guard('setDocumentTitle', (tracker: Tracker, title: string | null): void => {
   if (!isTracker(tracker, 'setDocumentTitle')) return;
   if (title == null) tracker._title = undefined;
-  else if (typeof title == 'string' || typeof title == 'number') tracker._title = String(title);
+  else if (typeof title == 'string' || Number.isFinite(title)) tracker._title = String(title);
   else refuse('setDocumentTitle', 'expects a string, got ' + show(title));
 });
 
@@ -68,7 +77,8 @@ export const setDocumentTitle = guard('setDocumentTitle', (tracker: Tracker, tit
 export const setReferrerUrl = guard('setReferrerUrl', (tracker: Tracker, url: string | null): void => {
   if (!isTracker(tracker, 'setReferrerUrl')) return;
   if (url == null) tracker._referrer = undefined;
-  else if (typeof url == 'string') tracker._referrer = url;
+  // Matomo reads urlref as an absolute URL; '' means no referrer
+  else if (url === '' || absolute(url)) tracker._referrer = url;
   else refuse('setReferrerUrl', 'expects a URL, got ' + show(url));
 });
 

@@ -36,7 +36,8 @@ export const enableHeartBeatTimer = guard('enableHeartBeatTimer', (tracker: Trac
     seconds = undefined;
   }
   tracker._stopHeartbeat?.();
-  const delay = Math.max(seconds || HEARTBEAT_DEFAULT_S, HEARTBEAT_MIN_S) * 1000;
+  // capped at setTimeout's limit (2^31 - 1 ms): a longer delay, Infinity included, fires at once in browsers
+  const delay = Math.min(Math.max(seconds || HEARTBEAT_DEFAULT_S, HEARTBEAT_MIN_S), 2147483) * 1000;
   const now = () => Date.now();
   let focusedAt = document.hasFocus() ? now() : 0;
   let activeAt = 0;

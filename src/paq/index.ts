@@ -1,0 +1,167 @@
+import { show } from '../core/config';
+import { guard } from '../core/guard';
+import { warn, warnOnce } from '../core/log';
+import type { Tracker } from '../core/tracker';
+import { COMING, FULL, NOOP, PRIORITY, UNSUPPORTED } from './methods';
+import { scriptCommands } from './script-tag';
+
+type Fn = (...args: any[]) => unknown;
+
+/** The functions a bundle offers, by name: a module namespace such as `import * as api from '../index'`. */
+export type Api = Record<string, Fn | undefined>;
+
+/** A matomo.js-style tracker object: Matomo's method names, each bound to one of our trackers. */
+export type MatomoTracker = Record<string, Fn>;
+
+/** The `window.Matomo` (and `window.Piwik`) object. */
+export interface MatomoGlobal {
+  initialized: boolean;
+  getTracker(url?: string, siteId?: number | string): MatomoTracker;
+  getAsyncTracker(url?: string, siteId?: number | string): MatomoTracker | undefined;
+  getAsyncTrackers(): MatomoTracker[];
+  addTracker(url?: string, siteId?: number | string): MatomoTracker;
+}
+
+const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/**
+ * The `_paq` drop-in (PROTOCOL.md §11): what matomo.js does with the queue,
+ * on top of the plain functions in `api`. Called once, synchronously, by a
+ * script-tag bundle:
+ *
+ * - `window.Matomo` / `window.Piwik` with getTracker, getAsyncTracker,
+ *   getAsyncTrackers and addTracker;
+ * - `matomoPluginAsyncInit` (array), `piwikAsyncInit`, `matomoAsyncInit`;
+ * - the first tracker made from the queued commands, "apply first" methods
+ *   first (§11.3), then `_paq` replaced by an object whose push runs each
+ *   command at once, on every tracker (setTrackerUrl and setSiteId on the
+ *   first only, addTracker once);
+ * - the `data-` attributes of the script tag (script-tag.ts).
+ *
+ * Unlike matomo.js, an unknown or unsupported method warns once and the
+ * other commands still run; nothing ever throws into the page.
+ */
+export const startPaq = guard('_paq', (api: Api): void => {
+  const win = window as any;
+  if (win.Matomo || win.Piwik) {
+    warnOnce('window.Matomo exists (matomo.js?): _paq left to it');
+    return;
+  }
+  const trackers: MatomoTracker[] = [];
+
+  const unsupported = UNSUPPORTED.split(' ');
+  const wrap = (tracker: Tracker | undefined): MatomoTracker => {
+    const object: MatomoTracker = {};
+    // a method this build lacks warns with its name instead of throwing
+    for (const name of (FULL + ' ' + COMING + ' ' + UNSUPPORTED).split(' ')) {
+      object[name] = () => warnOnce(name + (unsupported.includes(name) ? ': not supported' : ': not in this build') + '; ignored');
+    }
+    for (const name of NOOP.split(' ')) object[name] = () => {};
+    // every exported function is a method, Matomo's and matomo-lite's own (setDebug)
+    for (const name in api) {
+      const fn = api[name];
+      if (typeof fn == 'function' && name != 'createTracker') object[name] = (...args) => fn(tracker, ...args);
+    }
+    object.addTracker = add;
+    return object;
+  };
+
+  const create = (url?: unknown, siteId?: unknown): MatomoTracker => {
+    const config: Record<string, unknown> = {};
+    if (url != null) config.trackerUrl = url;
+    if (siteId != null) config.siteId = siteId;
+    return wrap(api.createTracker!(config) as Tracker | undefined);
+  };
+
+  // matomo.js copies a missing URL from the first tracker when it is added:
+  // in the pre-load queue that URL is still empty (§11.3 trap)
+  const add = (url?: unknown, siteId?: unknown): MatomoTracker => {
+    if (!trackers[0]) return consume(url, siteId);
+    const tracker = create(url ?? trackers[0].getTrackerUrl!(), siteId);
+    trackers.push(tracker);
+    return tracker;
+  };
+
+  const run = (command: unknown): void => {
+    const [method, ...args] = Array.isArray(command) ? command : [command];
+    if (method === 'addTracker') return void add(...args);
+    for (const tracker of trackers) {
+      // typeof first: a command may hold anything, even an object that throws when made a string
+      if (typeof method != 'function' && !(typeof method == 'string' && own(tracker, method))) {
+        return warnOnce('_paq: unknown command ' + show(method) + '; ignored');
+      }
+      try {
+        // our functions never throw; a page's own function command may
+        typeof method == 'function' ? method.apply(tracker, args) : tracker[method]!(...args);
+      } catch (error) {
+        warn('_paq: a function threw ' + show(error));
+      }
+      if (method === 'setTrackerUrl' || method === 'setSiteId') break;
+    }
+  };
+
+  // the first tracker takes the queued commands: "apply first" methods first,
+  // each in queue order, then the rest in queue order
+  const consume = (url?: unknown, siteId?: unknown, queue: unknown[] = win._paq): MatomoTracker => {
+    win._paq = proxy;
+    const first = create(url, siteId);
+    trackers.push(first);
+    let rest = Array.isArray(queue) ? queue.slice() : [];
+    for (const name of PRIORITY.split(' ')) {
+      rest = rest.filter((command) => (Array.isArray(command) && command[0] === name ? run(command) : 1));
+    }
+    rest.forEach(run);
+    return first;
+  };
+
+  const proxy = {
+    push: guard('_paq.push', (...commands: unknown[]): void => {
+      if (trackers[0]) commands.forEach(run);
+      else consume(undefined, undefined, commands);
+    }),
+  };
+
+  const matomo: MatomoGlobal = {
+    initialized: false,
+    addTracker: add,
+    getAsyncTrackers: () => trackers.slice(),
+    // guarded: a page may pass anything, even a site id that throws when made a string
+    getAsyncTracker: guard('getAsyncTracker', (url?: string, siteId?: number | string) => {
+      const first = trackers[0];
+      if (!first) return consume(url, siteId);
+      if (!url && !siteId) return first;
+      url ??= first.getTrackerUrl!() as string;
+      siteId ??= first.getSiteId!() as string;
+      return trackers.find((tracker) => tracker.getTrackerUrl!() === url && String(tracker.getSiteId!()) === String(siteId));
+    }),
+    // a standalone tracker: missing arguments come from the first async tracker, made from the queue if need be
+    getTracker: guard('getTracker', (url?: string, siteId?: number | string) => {
+      if (url === undefined || siteId === undefined) {
+        const first = matomo.getAsyncTracker()!;
+        url ??= first.getTrackerUrl!() as string;
+        siteId ??= first.getSiteId!() as string;
+      }
+      return create(url, siteId);
+    }) as MatomoGlobal['getTracker'],
+  };
+  win.Matomo = win.Piwik = matomo;
+
+  const [head, tail] = scriptCommands(document.currentScript);
+  if (!Array.isArray(win._paq)) win._paq = [];
+  win._paq.unshift(...head);
+  for (const init of ([] as unknown[]).concat(win.matomoPluginAsyncInit || [], win.piwikAsyncInit, win.matomoAsyncInit)) {
+    try {
+      if (typeof init == 'function') init();
+    } catch (error) {
+      warn('_paq: a function threw ' + show(error));
+    }
+  }
+  // an init function may have made the first tracker (then `_paq` is the proxy already)
+  if (trackers[0]) tail.forEach(run);
+  else {
+    const queue = (Array.isArray(win._paq) ? win._paq : []).concat(tail);
+    if (queue.length) consume(undefined, undefined, queue);
+    else win._paq = proxy;
+  }
+  matomo.initialized = true;
+});

@@ -1,0 +1,133 @@
+/**
+ * The `_paq` method table: every tracker method of matomo.js (PROTOCOL.md
+ * §11.6), each in exactly one of the lists below, and the notes README shows
+ * for it. This file is the only list: `scripts/paq-table.mjs` prints it as
+ * README's table and `test/paq/readme-table.test.ts` keeps the two in step;
+ * `test/paq/methods.test.ts` checks it against the exported functions.
+ *
+ * An implemented method is the exported function of the same name, called
+ * with the tracker first: the `_paq` layer finds it by name in the API object
+ * its bundle gives it, so CORE never reaches a bundle. The lists are
+ * space-separated names because that is the smallest form of the part that
+ * does (the other lists: a `_paq` command or tracker method that is not
+ * available must warn with its name, not throw). Data only, no imports, so
+ * the script reads it without a build.
+ */
+
+/** Implemented, in both script-tag builds (dist/matomo-lite.js and dist/matomo-lite.core.js; see paq/core.ts). */
+export const CORE =
+  'setTrackerUrl getTrackerUrl setSiteId getSiteId addTracker setRequestMethod setRequestContentType ' +
+  'ping disableBrowserFeatureDetection enableBrowserFeatureDetection disablePerformanceTracking ' +
+  'setPagePerformanceTiming trackPageView getNumTrackedPageViews setDocumentTitle setCustomUrl ' +
+  'getCurrentUrl setReferrerUrl setPageViewId getPageViewId setExcludedQueryParams setCustomData ' +
+  'getCustomData setVisitorId getVisitorId setExcludedReferrers setCookieNamePrefix setCookieDomain ' +
+  'getCookieDomain setCookiePath getCookiePath setSecureCookie setCookieSameSite ' +
+  'setVisitorCookieTimeout setSessionCookieTimeout getSessionCookieTimeout setReferralCookieTimeout ' +
+  'deleteCookies disableCookies areCookiesEnabled setDomains enableHeartBeatTimer disableHeartBeatTimer ' +
+  'requireConsent setConsentGiven rememberConsentGiven forgetConsentGiven hasConsent isConsentRequired ' +
+  'getRememberedConsent hasRememberedConsent requireCookieConsent setCookieConsentGiven ' +
+  'rememberCookieConsentGiven forgetCookieConsentGiven getRememberedCookieConsent optUserOut ' +
+  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal';
+
+/** Implemented, in the full build only. */
+export const FULL =
+  'setCustomDimension getCustomDimension deleteCustomDimension setUserId resetUserId getUserId ' +
+  'setEcommerceView addEcommerceItem removeEcommerceItem clearEcommerceCart getEcommerceItems ' +
+  'trackEcommerceCartUpdate trackEcommerceOrder setCampaignNameKey setCampaignKeywordKey ' +
+  'setConversionAttributionFirstReferrer getAttributionInfo getAttributionCampaignName ' +
+  'getAttributionCampaignKeyword getAttributionReferrerTimestamp getAttributionReferrerUrl ' +
+  'enableCrossDomainLinking disableCrossDomainLinking isCrossDomainLinkingEnabled ' +
+  'setCrossDomainLinkingTimeout getCrossDomainLinkingUrlParameter';
+
+/** Arrive with later issues; warn "not in this build" until then. */
+export const COMING =
+  'setLinkTrackingTimer getLinkTrackingTimer disableCampaignParameters enableLinkTracking addListener ' +
+  'setIgnoreClasses setDownloadClasses setLinkClasses setDownloadExtensions addDownloadExtensions ' +
+  'removeDownloadExtensions trackLink trackAllContentImpressions trackVisibleContentImpressions ' +
+  'trackContentImpressionsWithinNode trackContentImpression trackContentInteraction ' +
+  'trackContentInteractionNode logAllContentBlocksOnPage';
+
+/** Nothing to do in matomo-lite: accepted silently. */
+export const NOOP =
+  'alwaysUseSendBeacon enableFileTracking setGenerationTimeMs';
+
+/** Not supported (reason in NOTES); warn "not supported". */
+export const UNSUPPORTED =
+  'setAPIUrl getMatomoUrl getPiwikUrl disableAlwaysUseSendBeacon setCustomRequestProcessing ' +
+  'appendToTrackingUrl getRequest addPlugin queueRequest disableQueueRequest setRequestQueueInterval ' +
+  'trackRequest setCountPreRendered killFrame redirectFile discardHashTag enableJSErrorTracking ' +
+  'setCustomVariable getCustomVariable deleteCustomVariable deleteCustomVariables ' +
+  'storeCustomVariablesInCookie getVisitorInfo setSessionCookie getCookie hasCookies';
+
+/**
+ * matomo.js's "apply first" methods (§11.3): when the first tracker is made
+ * from the queue, their commands run first, in this order, so a snippet may
+ * push trackPageView before setSiteId.
+ */
+export const PRIORITY =
+  'addTracker enableFileTracking forgetCookieConsentGiven requireCookieConsent disableBrowserFeatureDetection ' +
+  'disableCampaignParameters disableCookies setTrackerUrl setAPIUrl enableCrossDomainLinking ' +
+  'setCrossDomainLinkingTimeout setSessionCookieTimeout setVisitorCookieTimeout setCookieNamePrefix ' +
+  'setCookieSameSite setSecureCookie setCookiePath setCookieDomain setDomains setUserId setVisitorId setSiteId ' +
+  'alwaysUseSendBeacon disableAlwaysUseSendBeacon enableLinkTracking setCookieConsentGiven requireConsent ' +
+  'setConsentGiven disablePerformanceTracking setPagePerformanceTiming setExcludedQueryParams setExcludedReferrers';
+
+const LINKS = 'link tracking (a later issue)';
+const CONTENT = 'content tracking (a later issue)';
+const NO_API = 'matomo-lite never calls the Matomo HTTP API';
+const REQUESTS = 'hits are built and batched by the core; no raw request strings';
+const CVARS = 'legacy custom variables (CustomVariables plugin): use custom dimensions';
+
+/** README's notes column. Bundles never import this, so it costs no bytes there. */
+export const NOTES: Record<string, string> = {
+  setAPIUrl: NO_API,
+  getMatomoUrl: NO_API,
+  getPiwikUrl: NO_API,
+  addTracker: 'a tracker of its own that every later `_paq` command also runs on, except setTrackerUrl and setSiteId (§11.4)',
+  alwaysUseSendBeacon: 'sendBeacon is always tried first',
+  disableAlwaysUseSendBeacon: 'sendBeacon, then fetch keepalive, then an image: never blocks the page',
+  setCustomRequestProcessing: REQUESTS,
+  appendToTrackingUrl: REQUESTS + '; use setCustomData or custom dimensions',
+  getRequest: REQUESTS,
+  addPlugin: 'no matomo.js plugin API',
+  setLinkTrackingTimer: LINKS,
+  getLinkTrackingTimer: LINKS,
+  queueRequest: REQUESTS + '; every hit is queued and batched',
+  disableQueueRequest: REQUESTS,
+  setRequestQueueInterval: REQUESTS,
+  trackRequest: REQUESTS,
+  enableFileTracking: 'pages on file: URLs are tracked without it',
+  setCountPreRendered: 'a prerendered page is counted when it is shown',
+  killFrame: 'frame busting is not a tracker job',
+  redirectFile: 'not a tracker job',
+  setGenerationTimeMs: 'a no-op in matomo.js 4+ too',
+  discardHashTag: 'the fragment is always kept, as matomo.js does by default',
+  enableJSErrorTracking: 'not planned: use an error monitoring tool',
+  setCustomVariable: CVARS,
+  getCustomVariable: CVARS,
+  deleteCustomVariable: CVARS,
+  deleteCustomVariables: CVARS,
+  storeCustomVariablesInCookie: CVARS,
+  getVisitorInfo: 'use getVisitorId',
+  setSessionCookie: 'matomo.js internal helper',
+  getCookie: 'matomo.js internal helper: read document.cookie',
+  hasCookies: 'use navigator.cookieEnabled',
+  disableCampaignParameters: 'campaign attribution switch: not implemented yet',
+  enableLinkTracking: LINKS,
+  addListener: LINKS,
+  setIgnoreClasses: LINKS,
+  setDownloadClasses: LINKS,
+  setLinkClasses: LINKS,
+  setDownloadExtensions: LINKS,
+  addDownloadExtensions: LINKS,
+  removeDownloadExtensions: LINKS,
+  trackLink: LINKS,
+  trackAllContentImpressions: CONTENT,
+  trackVisibleContentImpressions: CONTENT,
+  trackContentImpressionsWithinNode: CONTENT,
+  trackContentImpression: CONTENT,
+  trackContentInteraction: CONTENT,
+  trackContentInteractionNode: CONTENT,
+  logAllContentBlocksOnPage: CONTENT,
+  enableHeartBeatTimer: 'returns stop()',
+};
