@@ -110,3 +110,6 @@ export {
   getCrossDomainLinkingUrlParameter,
 } from './features/cross-domain';
 export { addTracker } from './features/trackers';
+export { disableCampaignParameters, discardHashTag } from './features/urls';
+export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests';
+export { enableJSErrorTracking } from './features/errors';

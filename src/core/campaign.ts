@@ -15,9 +15,24 @@ import { pageReferrer } from '../context/page';
 export const CAMPAIGN_NAME_KEYS = ['pk_campaign', 'mtm_campaign', 'piwik_campaign', 'matomo_campaign', 'utm_campaign', 'utm_source', 'utm_medium'];
 export const CAMPAIGN_KEYWORD_KEYS = ['pk_kwd', 'mtm_kwd', 'piwik_kwd', 'matomo_kwd', 'utm_term'];
 
-/** A URL as Matomo should see it: without pk_vid, ignore_referrer and the excluded parameters (§2.8). */
+/** disableCampaignParameters' extra names, unless consent is required: then it has no effect (§5.5). */
+const campaignsOff = (tracker: Tracker) => (tracker._consentRequired ? undefined : tracker._noCampaign);
+
+/**
+ * A URL as Matomo should see it (§2.8): without pk_vid, ignore_referrer, the
+ * excluded parameters, the campaign parameters when they are disabled, and
+ * the fragment when discardHashTag asked.
+ */
 export function purify(tracker: Tracker, url: string): string {
-  return stripParams(url, ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(tracker._cfg.excludedQueryParams));
+  const off = campaignsOff(tracker);
+  url = stripParams(
+    url,
+    ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(
+      tracker._cfg.excludedQueryParams,
+      off ? off.concat(tracker._campaignNameKeys || [], tracker._campaignKeywordKeys || []) : [],
+    ),
+  );
+  return tracker._noHash ? url.split('#')[0] : url;
 }
 
 /** The referrer hits report: setReferrerUrl's, else the page's. */
@@ -58,7 +73,7 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
   let [name, keyword, time, url] = parseAttribution(cookies ? readCookie(refName) : undefined);
   if (!(cookies && readCookie(cookieName(tracker, 'ses'))) && !ignoresReferrer(currentUrl)) {
     const lastReferrerWins = !tracker._firstReferrer;
-    if (lastReferrerWins || !name) {
+    if ((lastReferrerWins || !name) && !campaignsOff(tracker)) {
       name = firstParam(currentUrl, tracker._campaignNameKeys || CAMPAIGN_NAME_KEYS);
       keyword = firstParam(currentUrl, tracker._campaignKeywordKeys || CAMPAIGN_KEYWORD_KEYS);
     }

@@ -99,9 +99,11 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   if (timing && !pageViewTiming) params.push(...timing);
   params.push(['pv_id', tracker._pvId]);
   for (const extra of tracker._extra) extra(params, kind);
+  const cut = params.length;
   if (timing && pageViewTiming) params.push(...timing);
   for (const after of tracker._after) after(params, kind);
-  return serialize(params);
+  // appendToTrackingUrl's string goes verbatim, never re-encoded, at its place in matomo.js's order (§2.1 #25)
+  return [serialize(params.slice(0, cut)), tracker._append, serialize(params.slice(cut))].filter(Boolean).join('&');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { buildHit } from './hit';
-import { warn } from './log';
+import { warn, warnOnce } from './log';
 import { enqueue } from './transport';
 import type { Tracker } from './tracker';
 import { brokenRule } from './validate';
@@ -15,6 +15,11 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
   const cfg = tracker._cfg;
   if (!cfg.trackerUrl || !cfg.siteId) {
     warn(call + ': ' + (cfg.trackerUrl ? 'siteId' : 'trackerUrl') + ' is not set; hit not sent');
+    return false;
+  }
+  // matomo.js sends nothing from a saved page unless told to (§1.10)
+  if (location.protocol == 'file:' && !tracker._fileOk) {
+    warnOnce(call + ': file: page; hit not sent without enableFileTracking');
     return false;
   }
   const rule = brokenRule(action);

@@ -67,4 +67,5 @@ export {
   trackEvent,
   trackSiteSearch,
   trackGoal,
+  enableFileTracking,
 } from '../index';

@@ -27,7 +27,7 @@ export const CORE =
   'requireConsent setConsentGiven rememberConsentGiven forgetConsentGiven hasConsent isConsentRequired ' +
   'getRememberedConsent hasRememberedConsent requireCookieConsent setCookieConsentGiven ' +
   'rememberCookieConsentGiven forgetCookieConsentGiven getRememberedCookieConsent optUserOut ' +
-  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal';
+  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal enableFileTracking';
 
 /** Implemented, in the full build only. */
 export const FULL =
@@ -37,11 +37,12 @@ export const FULL =
   'setConversionAttributionFirstReferrer getAttributionInfo getAttributionCampaignName ' +
   'getAttributionCampaignKeyword getAttributionReferrerTimestamp getAttributionReferrerUrl ' +
   'enableCrossDomainLinking disableCrossDomainLinking isCrossDomainLinkingEnabled ' +
-  'setCrossDomainLinkingTimeout getCrossDomainLinkingUrlParameter';
+  'setCrossDomainLinkingTimeout getCrossDomainLinkingUrlParameter disableCampaignParameters discardHashTag ' +
+  'appendToTrackingUrl trackRequest enableJSErrorTracking';
 
 /** Arrive with later issues; warn "not in this build" until then. */
 export const COMING =
-  'setLinkTrackingTimer getLinkTrackingTimer disableCampaignParameters enableLinkTracking addListener ' +
+  'setLinkTrackingTimer getLinkTrackingTimer enableLinkTracking addListener ' +
   'setIgnoreClasses setDownloadClasses setLinkClasses setDownloadExtensions addDownloadExtensions ' +
   'removeDownloadExtensions trackLink trackAllContentImpressions trackVisibleContentImpressions ' +
   'trackContentImpressionsWithinNode trackContentImpression trackContentInteraction ' +
@@ -49,13 +50,13 @@ export const COMING =
 
 /** Nothing to do in matomo-lite: accepted silently. */
 export const NOOP =
-  'alwaysUseSendBeacon enableFileTracking setGenerationTimeMs';
+  'alwaysUseSendBeacon setGenerationTimeMs';
 
 /** Not supported (reason in NOTES); warn "not supported". */
 export const UNSUPPORTED =
   'setAPIUrl getMatomoUrl getPiwikUrl disableAlwaysUseSendBeacon setCustomRequestProcessing ' +
-  'appendToTrackingUrl getRequest addPlugin queueRequest disableQueueRequest setRequestQueueInterval ' +
-  'trackRequest setCountPreRendered killFrame redirectFile discardHashTag enableJSErrorTracking ' +
+  'getRequest addPlugin queueRequest disableQueueRequest setRequestQueueInterval ' +
+  'setCountPreRendered killFrame redirectFile ' +
   'setCustomVariable getCustomVariable deleteCustomVariable deleteCustomVariables ' +
   'storeCustomVariablesInCookie getVisitorInfo setSessionCookie getCookie hasCookies';
 
@@ -87,7 +88,7 @@ export const NOTES: Record<string, string> = {
   alwaysUseSendBeacon: 'sendBeacon is always tried first',
   disableAlwaysUseSendBeacon: 'sendBeacon, then fetch keepalive, then an image: never blocks the page',
   setCustomRequestProcessing: REQUESTS,
-  appendToTrackingUrl: REQUESTS + '; use setCustomData or custom dimensions',
+  appendToTrackingUrl: 'a leading `&` or `?` is dropped; `\'\'` removes the string',
   getRequest: REQUESTS,
   addPlugin: 'no matomo.js plugin API',
   setLinkTrackingTimer: LINKS,
@@ -95,14 +96,14 @@ export const NOTES: Record<string, string> = {
   queueRequest: REQUESTS + '; every hit is queued and batched',
   disableQueueRequest: REQUESTS,
   setRequestQueueInterval: REQUESTS,
-  trackRequest: REQUESTS,
-  enableFileTracking: 'pages on file: URLs are tracked without it',
+  trackRequest: 'the query is parsed and encoded again; an empty one is refused',
+  enableFileTracking: 'without it, hits from a file: page are not sent, with a warning',
   setCountPreRendered: 'a prerendered page is counted when it is shown',
   killFrame: 'frame busting is not a tracker job',
   redirectFile: 'not a tracker job',
   setGenerationTimeMs: 'a no-op in matomo.js 4+ too',
-  discardHashTag: 'the fragment is always kept, as matomo.js does by default',
-  enableJSErrorTracking: 'not planned: use an error monitoring tool',
+  discardHashTag: 'takes true or false only',
+  enableJSErrorTracking: 'listens to `error` events instead of replacing window.onerror; returns stop()',
   setCustomVariable: CVARS,
   getCustomVariable: CVARS,
   deleteCustomVariable: CVARS,
@@ -112,7 +113,7 @@ export const NOTES: Record<string, string> = {
   setSessionCookie: 'matomo.js internal helper',
   getCookie: 'matomo.js internal helper: read document.cookie',
   hasCookies: 'use navigator.cookieEnabled',
-  disableCampaignParameters: 'campaign attribution switch: not implemented yet',
+  disableCampaignParameters: 'no effect while consent is required, as in matomo.js',
   enableLinkTracking: LINKS,
   addListener: LINKS,
   setIgnoreClasses: LINKS,

@@ -1,0 +1,47 @@
+import { guard, report } from '../core/guard';
+import { send } from '../core/send';
+import { isTracker, type Tracker } from '../core/tracker';
+
+declare module '../core/tracker' {
+  interface Tracker {
+    /** stops the running enableJSErrorTracking */
+    _stopErrors?: () => void;
+  }
+}
+
+/**
+ * Records each distinct uncaught error once per page view as an event
+ * (§6.2): `e_c=JavaScript Errors`, `e_a=<file>:<line>[:<column>]`,
+ * `e_n=<message>`. Listens to `error` events, so `window.onerror` stays the
+ * page's own. Returns stop().
+ *
+ * ```ts
+ * const stop = enableJSErrorTracking(tracker);
+ * ```
+ */
+export const enableJSErrorTracking = guard('enableJSErrorTracking', (tracker: Tracker): (() => void) => {
+  if (!isTracker(tracker, 'enableJSErrorTracking')) return () => {};
+  tracker._stopErrors?.();
+  let seen: Record<string, 1> = {};
+  let pageView = tracker._pvId;
+  // window sees only script errors: failed images and scripts fire error events that do not bubble
+  const onError = (event: ErrorEvent) => {
+    try {
+      const where = event.filename + ':' + event.lineno + (event.colno ? ':' + event.colno : '');
+      const key = where + ' ' + event.message;
+      if (pageView != tracker._pvId) (seen = {}), (pageView = tracker._pvId);
+      if (seen[key]) return;
+      seen[key] = 1;
+      send(tracker, [['e_c', 'JavaScript Errors'], ['e_a', where], ['e_n', event.message || undefined], ['ca', 1]], 'enableJSErrorTracking');
+    } catch (error) {
+      report(tracker, 'enableJSErrorTracking', error);
+    }
+  };
+  addEventListener('error', onError);
+  const stop = () => {
+    removeEventListener('error', onError);
+    if (tracker._stopErrors == stop) tracker._stopErrors = undefined;
+  };
+  tracker._stopErrors = stop;
+  return guard('stop', stop);
+}) as (tracker: Tracker) => () => void;
