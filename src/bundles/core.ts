@@ -4,5 +4,6 @@
  */
 import * as api from '../paq/core';
 import { startPaq, type Api } from '../paq/index';
+import { COMING, FULL } from '../paq/methods';
 
-startPaq(api as unknown as Api);
+startPaq(api as unknown as Api, FULL + ' ' + COMING);

@@ -4,6 +4,8 @@
  */
 import * as api from '../index';
 import { startPaq, type Api } from '../paq/index';
+import { COMING } from '../paq/methods';
 
 (window as unknown as { MatomoLite: typeof api }).MatomoLite = api;
-startPaq(api as unknown as Api);
+// every FULL method is in `api`: only the coming ones are missing
+startPaq(api as unknown as Api, COMING);

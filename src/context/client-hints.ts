@@ -4,7 +4,7 @@
  * `fullVersionList` is there. Returns undefined at once where the API is
  * missing (Firefox, Safari): we then send no `uadata` at all.
  */
-const HINTS = ['brands', 'model', 'platform', 'platformVersion', 'uaFullVersion', 'fullVersionList', 'formFactors'];
+const HINTS = 'brands model platform platformVersion uaFullVersion fullVersionList formFactors';
 
 interface UAData {
   brands?: unknown;
@@ -15,7 +15,7 @@ interface UAData {
 export function clientHints(nav: Navigator = navigator): Promise<string> | undefined {
   const data = (nav as Navigator & { userAgentData?: UAData }).userAgentData;
   if (!data || typeof data.getHighEntropyValues != 'function') return undefined;
-  return data.getHighEntropyValues(HINTS).then(
+  return data.getHighEntropyValues(HINTS.split(' ')).then(
     (values) => {
       const copy = { ...values };
       if (copy.fullVersionList) {

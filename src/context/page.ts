@@ -4,19 +4,19 @@
  * is now; never decoded and re-encoded, so `%26` stays `%26`.
  */
 
-export function pageUrl(loc: Location = location): string {
-  return loc.href;
+export function pageUrl(): string {
+  return location.href;
 }
 
-export function pageTitle(doc: Document = document): string {
-  return doc.title;
+export function pageTitle(): string {
+  return document.title;
 }
 
 /** The referrer of the top window when readable (the tracker may live in an iframe), else ours. */
-export function pageReferrer(win: Window = window): string {
+export function pageReferrer(): string {
   try {
-    return win.top!.document.referrer;
+    return top!.document.referrer;
   } catch {
-    return win.document.referrer;
+    return document.referrer;
   }
 }

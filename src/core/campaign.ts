@@ -2,7 +2,7 @@ import { readCookie, writeCookie } from './cookies';
 import { isSiteUrl, matchesAlias } from './domains';
 import { cookieName, cookieScope, cookiesOn } from './identity';
 import type { Tracker } from './tracker';
-import { hostOf, stripParams, urlParam } from './url';
+import { parseUrl, stripParams, urlParam } from './url';
 import type { Params } from '../context/params';
 import { pageReferrer } from '../context/page';
 
@@ -42,15 +42,13 @@ export function referrerOf(tracker: Tracker): string {
 
 /** Is the URL from an excluded referrer (default `.paypal.com`)? A leading `www.` is ignored on both sides (§5.4). */
 export function isExcludedReferrer(tracker: Tracker, url: string): boolean {
-  try {
-    const { hostname, pathname } = new URL(url);
-    const host = hostname.replace(/^www\./i, '');
-    return tracker._cfg.excludedReferrers.some((alias) =>
-      matchesAlias(alias.replace(/^(\*?\.)?www\./i, '$1'), host, pathname),
-    );
-  } catch {
-    return false;
-  }
+  const parsed = parseUrl(url);
+  return (
+    !!parsed &&
+    tracker._cfg.excludedReferrers.some((alias) =>
+      matchesAlias(alias.replace(/^(\*?\.)?www\./i, '$1'), parsed.hostname.replace(/^www\./i, ''), parsed.pathname),
+    )
+  );
 }
 
 const ignoresReferrer = (url: string) => /[?&#]ignore_refer+er=1(&|#|$)/.test(url);
@@ -78,7 +76,7 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
       keyword = firstParam(currentUrl, tracker._campaignKeywordKeys || CAMPAIGN_KEYWORD_KEYS);
     }
     const referrer = referrerOf(tracker);
-    const foreign = (u: string) => !!hostOf(u) && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
+    const foreign = (u: string) => !!parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
     if (foreign(referrer) && (lastReferrerWins || !foreign(url))) url = referrer;
     if (url || name) {
       time = Math.round(nowMs / 1000);

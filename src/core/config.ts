@@ -124,10 +124,11 @@ export function checkOption<K extends keyof Config>(cfg: Config, key: K, given: 
   const known = key in cfg;
   const model = cfg[key];
   const pattern = PATTERNS[key];
+  const list = Array.isArray(model);
   let ok: unknown = known;
-  let expected = pattern ? pattern[1] : Array.isArray(model) ? 'a string or an array of strings' : 'a ' + typeof model;
+  let expected = pattern ? pattern[1] : list ? 'a string or an array of strings' : 'a ' + typeof model;
   try {
-    if (Array.isArray(model)) {
+    if (list) {
       value = typeof value == 'string' ? [value] : value.slice();
       ok &&= value.every((item: unknown) => typeof item == 'string');
     } else if (key == 'trackerUrl') {

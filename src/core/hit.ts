@@ -12,11 +12,10 @@ export const PING = 2;
 
 /** `a=1&b=%20x`: values encoded with encodeURIComponent, absent values left out. */
 export function serialize(params: Params): string {
-  let query = '';
-  for (const [name, value] of params) {
-    if (value != null) query += (query ? '&' : '') + name + '=' + encode(String(value));
-  }
-  return query;
+  return params
+    .filter((p) => p[1] != null)
+    .map((p) => p[0] + '=' + encode(String(p[1])))
+    .join('&');
 }
 
 /**
@@ -28,14 +27,14 @@ function encode(text: string): string {
   try {
     return encodeURIComponent(text);
   } catch {
-    return encodeURIComponent(Array.from(text, (c) => (c.length < 2 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : c)).join(''));
+    return encodeURIComponent(text.replace(/\p{Cs}/gu, '\ufffd'));
   }
 }
 
 /** The URL a hit reports: setCustomUrl's, resolved against the page, else the page's own. */
 export function currentUrl(tracker: Tracker): string {
   const page = pageUrl();
-  return tracker._customUrl ? new URL(tracker._customUrl, page).href : page;
+  return tracker._url ? new URL(tracker._url, page).href : page;
 }
 
 /**
@@ -88,7 +87,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     params.push(...tracker._ecView);
     tracker._ecView = undefined;
   }
-  for (const id of Object.keys(tracker._dims).sort((a, b) => +a - +b)) {
+  for (const id of Object.keys(tracker._dims).sort((a: any, b: any) => a - b)) {
     if (!callDims['dimension' + id]) params.push(['dimension' + id, tracker._dims[id]]);
   }
   data = data || (cfg.customData as Record<string, unknown> | undefined);
@@ -113,17 +112,17 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
  */
 function performanceParams(tracker: Tracker, kind: number): Params | undefined {
   if (tracker._cfg.disablePerformanceTracking) return undefined;
-  if (kind == PAGE_VIEW && tracker._pfCustom) {
-    const custom = tracker._pfCustom;
-    tracker._pfCustom = undefined;
-    tracker._pfState = 2;
+  if (kind == PAGE_VIEW && tracker._pfSet) {
+    const custom = tracker._pfSet;
+    tracker._pfSet = undefined;
+    tracker._pf = 2;
     return custom;
   }
-  if (tracker._pfState == 2 || (kind != PAGE_VIEW && !tracker._pfState)) return undefined;
+  if (tracker._pf == 2 || (kind != PAGE_VIEW && !tracker._pf)) return undefined;
   // the metrics describe the document load: they belong to its first page view only
-  if (!tracker._pfState) tracker._pfPageView = tracker._pvId;
-  else if (tracker._pfPageView != tracker._pvId) return (tracker._pfState = 2), undefined;
+  if (!tracker._pf) tracker._pfPv = tracker._pvId;
+  else if (tracker._pfPv != tracker._pvId) return (tracker._pf = 2), undefined;
   const timing = navigationTiming();
-  tracker._pfState = timing ? 2 : 1;
+  tracker._pf = timing ? 2 : 1;
   return timing;
 }

@@ -1,7 +1,8 @@
 import { deleteCookie, readCookie, writeCookie, type CookieScope } from './cookies';
 import { guard } from './guard';
+import { api } from './api';
 import { sha1 } from './sha1';
-import { isTracker, setOption, type Tracker } from './tracker';
+import { setOption, type Tracker } from './tracker';
 import { refuse, show } from './config';
 import { newVisitorId } from '../context/pageview-id';
 
@@ -14,21 +15,23 @@ import { newVisitorId } from '../context/pageview-id';
 
 /** matomo.js's domain fixup: `*.example.org` → `.example.org`, no trailing dot, no path. */
 const cookieDomain = (tracker: Tracker) =>
-  tracker._cfg.cookieDomain?.replace(/^\*\./, '.').replace(/\.$/, '').split('/')[0];
+  tracker._cfg.cookieDomain.replace(/^\*\./, '.').replace(/\.$/, '').split('/')[0];
 
 /** Cookie attributes from the tracker's options (§3.3). */
 export function cookieScope(tracker: Tracker): CookieScope {
   const cfg = tracker._cfg;
   const domain = cookieDomain(tracker);
+  const sameSite = cfg.cookieSameSite;
   // SameSite=None is only accepted with Secure, which needs https: Lax on http
-  const none = cfg.cookieSameSite == 'None' && location.protocol == 'https:';
+  const none = sameSite == 'None';
+  const https = location.protocol == 'https:';
   return (
     ';path=' +
     cfg.cookiePath +
     (domain ? ';domain=' + domain : '') +
-    (cfg.secureCookie || none ? ';secure' : '') +
+    (cfg.secureCookie || (none && https) ? ';secure' : '') +
     ';SameSite=' +
-    (none || cfg.cookieSameSite != 'None' ? cfg.cookieSameSite : 'Lax')
+    (none && !https ? 'Lax' : sameSite)
   );
 }
 
@@ -36,7 +39,7 @@ export function cookieScope(tracker: Tracker): CookieScope {
 export function cookieName(tracker: Tracker, kind: string): string {
   const cfg = tracker._cfg;
   const key = (cookieDomain(tracker) || location.hostname.toLowerCase()) + cfg.cookiePath;
-  if (!tracker._hash || tracker._hash[0] != key) tracker._hash = [key, sha1(key).slice(0, 4)];
+  if (tracker._hash?.[0] != key) tracker._hash = [key, sha1(key).slice(0, 4)];
   return cfg.cookieNamePrefix + kind + '.' + cfg.siteId + '.' + tracker._hash[1];
 }
 
@@ -80,13 +83,10 @@ export function touchVisitorCookies(tracker: Tracker, id: string, nowMs: number)
 }
 
 /** The visitor id hits carry now ('' when cookies are disabled and none was forced). */
-export const getVisitorId = guard('getVisitorId', (tracker: Tracker): string | undefined =>
-  isTracker(tracker, 'getVisitorId') ? visitorId(tracker) : undefined,
-);
+export const getVisitorId = api('getVisitorId', (tracker: Tracker): string => visitorId(tracker));
 
 /** Forces the visitor id: exactly 16 hex characters. */
-export const setVisitorId = guard('setVisitorId', (tracker: Tracker, id: string): void => {
-  if (!isTracker(tracker, 'setVisitorId')) return;
+export const setVisitorId = api('setVisitorId', (tracker: Tracker, id: string): void => {
   if (/^[0-9a-f]{16}$/i.test(id)) tracker._forcedId = id.toLowerCase();
   else refuse('setVisitorId', 'id must be 16 hexadecimal characters, got ' + show(id));
 });
@@ -100,15 +100,11 @@ export function removeTrackerCookies(tracker: Tracker): void {
 }
 
 /** Deletes every cookie this tracker wrote. */
-export const deleteCookies = guard('deleteCookies', (tracker: Tracker): void => {
-  if (isTracker(tracker, 'deleteCookies')) removeTrackerCookies(tracker);
-});
+export const deleteCookies = api('deleteCookies', removeTrackerCookies);
 
 /** Stops reading and writing cookies, and deletes the ones this tracker wrote (§3.6). */
 export const disableCookies = guard('disableCookies', (tracker: Tracker): void => {
   if (setOption(tracker, 'disableCookies', true, 'disableCookies')) removeTrackerCookies(tracker);
 });
 
-export const areCookiesEnabled = guard('areCookiesEnabled', (tracker: Tracker): boolean | undefined =>
-  isTracker(tracker, 'areCookiesEnabled') ? !tracker._cfg.disableCookies : undefined,
-);
+export const areCookiesEnabled = api('areCookiesEnabled', (tracker: Tracker): boolean => !tracker._cfg.disableCookies);

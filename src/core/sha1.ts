@@ -11,38 +11,28 @@ export function sha1(text: string): string {
   const len = bytes.length;
   // message + 0x80 + zero padding + 64-bit length, in 32-bit big-endian words
   const words = new Uint32Array(((len + 8) >> 6) * 16 + 16);
-  for (let i = 0; i < len; i++) words[i >> 2] |= bytes[i] << (24 - (i % 4) * 8);
-  words[len >> 2] |= 0x80 << (24 - (len % 4) * 8);
+  for (let i = 0; i <= len; i++) words[i >> 2] |= (i < len ? bytes[i] : 0x80) << ((~i & 3) << 3);
   words[words.length - 1] = len * 8;
-  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+  let h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
   const w: number[] = [];
   for (let block = 0; block < words.length; block += 16) {
     let [a, b, c, d, e] = h;
     for (let i = 0; i < 80; i++) {
-      w[i] =
-        i < 16
-          ? words[block + i]
-          : rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-      const f =
-        i < 20
-          ? ((b & c) | (~b & d)) + 0x5a827999
-          : i < 40
-            ? (b ^ c ^ d) + 0x6ed9eba1
-            : i < 60
-              ? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc
-              : (b ^ c ^ d) + 0xca62c1d6;
-      const t = (rotl(a, 5) + f + e + w[i]) | 0;
+      w[i] = i < 16 ? words[block + i] : rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+      const t =
+        (rotl(a, 5) +
+          (i < 20 ? (b & c) | (~b & d) : i > 39 && i < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d) +
+          [0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6][(i / 20) | 0] +
+          e +
+          w[i]) |
+        0;
       e = d;
       d = c;
       c = rotl(b, 30);
       b = a;
       a = t;
     }
-    h[0] = (h[0] + a) | 0;
-    h[1] = (h[1] + b) | 0;
-    h[2] = (h[2] + c) | 0;
-    h[3] = (h[3] + d) | 0;
-    h[4] = (h[4] + e) | 0;
+    h = [a, b, c, d, e].map((x, i) => (h[i] + x) | 0);
   }
   return h.map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
 }

@@ -1,6 +1,7 @@
 import { checkOption, DEFAULTS, INVALID, refuse, show, type Config, type TrackerConfig } from './config';
 import { consentGate } from './consent';
 import { guard } from './guard';
+import { api, isTracker } from './api';
 import type { Params } from '../context/params';
 
 /**
@@ -14,13 +15,13 @@ export interface Tracker {
   /** hits built and waiting for the next dispatch, without their send-time tail */
   _queue: string[];
   /** the timer of the scheduled dispatch */
-  _pending?: ReturnType<typeof setTimeout> | 0;
-  /** hits held back after the first request end at this time (ms) */
-  _gapEnd: number;
+  _timer?: ReturnType<typeof setTimeout> | 0;
+  /** hits held back after the first request end at this time (ms); unset before it */
+  _gap?: number;
   /** time of the last dispatch (ms), 0 before the first */
   _lastHit: number;
   /** the page is being hidden or left: send at once */
-  _leaving?: boolean;
+  _away?: boolean;
   /** page-level listeners installed */
   _wired?: boolean;
   /** functions run when the page is hidden or left, before the final flush */
@@ -28,15 +29,15 @@ export interface Tracker {
   /** current page-view id */
   _pvId?: string;
   /** pv_id pinned by setPageViewId */
-  _pvPinned?: boolean;
-  _pageViews: number;
+  _pin?: boolean;
+  _pvs: number;
   /** 0: performance metrics not sent yet; 1: page view went out before load, metrics wait; 2: sent */
-  _pfState: 0 | 1 | 2;
+  _pf?: 0 | 1 | 2;
   /** metrics given by setPagePerformanceTiming, for the next page view */
-  _pfCustom?: Params;
+  _pfSet?: Params;
   /** the page view the document's metrics belong to */
-  _pfPageView?: string;
-  _customUrl?: string;
+  _pfPv?: string;
+  _url?: string;
   _title?: string;
   _referrer?: string;
   /** visitor id forced by setVisitorId or a cross-domain pk_vid */
@@ -57,7 +58,7 @@ export interface Tracker {
   /** decides a hit's fate before it is built: true = it was taken care of (held or dropped) */
   _gates: ((build: () => string | undefined, call: string) => boolean)[];
   /** `uadata` JSON ('' for none), or the pending request */
-  _uaData?: string | Promise<string>;
+  _ua?: string | Promise<string>;
   /** cached browser feature flags tail */
   _features?: string;
   /** cookie-name hash per domain+path */
@@ -85,10 +86,8 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
     _cfg: { ...DEFAULTS },
     _queue: [],
     _lastHit: 0,
-    _gapEnd: 0,
     _onLeave: [],
-    _pageViews: 0,
-    _pfState: 0,
+    _pvs: 0,
     _dims: {},
     _extra: [],
     _after: [],
@@ -111,70 +110,63 @@ export function setOption<K extends keyof Config>(tracker: Tracker, key: K, valu
   return true;
 }
 
-/** Guards every public function's first argument: a tracker made by createTracker. */
-export function isTracker(tracker: unknown, call: string): tracker is Tracker {
-  if (tracker && (tracker as Tracker)._cfg) return true;
-  refuse(call, 'first argument must be a tracker from createTracker(), got ' + show(tracker));
-  return false;
-}
+export { isTracker } from './api';
 
+const cap = (key: string) => key[0].toUpperCase() + key.slice(1);
+
+/** `setX(tracker, value)` for option `x`; with `fixed`, a function that always sets that value. */
 /*@__NO_SIDE_EFFECTS__*/
-function setter<K extends keyof Config & keyof TrackerConfig>(key: K, name: string) {
+function setter<K extends keyof Config & keyof TrackerConfig>(key: K, name = 'set' + cap(key), ...fixed: [boolean?]) {
   return guard(name, (tracker: Tracker, value: TrackerConfig[K]): void => {
-    setOption(tracker, key, value, name);
+    setOption(tracker, key, fixed.length ? fixed[0] : value, name);
   });
 }
 
 /*@__NO_SIDE_EFFECTS__*/
-function getter<K extends keyof Config>(key: K, name: string) {
-  return guard(name, (tracker: Tracker): Config[K] | undefined =>
-    isTracker(tracker, name) ? tracker._cfg[key] : undefined,
-  );
+function getter<K extends keyof Config>(key: K) {
+  return api('get' + cap(key), (tracker: Tracker): Config[K] => tracker._cfg[key]);
 }
 
-export const setTrackerUrl = setter('trackerUrl', 'setTrackerUrl');
-export const getTrackerUrl = getter('trackerUrl', 'getTrackerUrl');
-export const setSiteId = setter('siteId', 'setSiteId');
-export const getSiteId = getter('siteId', 'getSiteId');
-export const setCookieDomain = setter('cookieDomain', 'setCookieDomain');
-export const getCookieDomain = getter('cookieDomain', 'getCookieDomain');
-export const setCookiePath = setter('cookiePath', 'setCookiePath');
-export const getCookiePath = getter('cookiePath', 'getCookiePath');
-export const setCookieNamePrefix = setter('cookieNamePrefix', 'setCookieNamePrefix');
-export const setCookieSameSite = setter('cookieSameSite', 'setCookieSameSite');
-export const setSecureCookie = setter('secureCookie', 'setSecureCookie');
-export const setVisitorCookieTimeout = setter('visitorCookieTimeout', 'setVisitorCookieTimeout');
-export const setReferralCookieTimeout = setter('referralCookieTimeout', 'setReferralCookieTimeout');
-export const setSessionCookieTimeout = setter('sessionCookieTimeout', 'setSessionCookieTimeout');
-export const getSessionCookieTimeout = getter('sessionCookieTimeout', 'getSessionCookieTimeout');
-export const setDomains = setter('domains', 'setDomains');
-export const setRequestMethod = setter('requestMethod', 'setRequestMethod');
-export const setRequestContentType = setter('requestContentType', 'setRequestContentType');
-export const setExcludedReferrers = setter('excludedReferrers', 'setExcludedReferrers');
-export const setExcludedQueryParams = setter('excludedQueryParams', 'setExcludedQueryParams');
-export const setDebug = setter('debug', 'setDebug');
-export const getCustomData = getter('customData', 'getCustomData');
+export const setTrackerUrl = setter('trackerUrl');
+export const getTrackerUrl = getter('trackerUrl');
+export const setSiteId = setter('siteId');
+export const getSiteId = getter('siteId');
+export const setCookieDomain = setter('cookieDomain');
+export const getCookieDomain = getter('cookieDomain');
+export const setCookiePath = setter('cookiePath');
+export const getCookiePath = getter('cookiePath');
+export const setCookieNamePrefix = setter('cookieNamePrefix');
+export const setCookieSameSite = setter('cookieSameSite');
+export const setSecureCookie = setter('secureCookie');
+export const setVisitorCookieTimeout = setter('visitorCookieTimeout');
+export const setReferralCookieTimeout = setter('referralCookieTimeout');
+export const setSessionCookieTimeout = setter('sessionCookieTimeout');
+export const getSessionCookieTimeout = getter('sessionCookieTimeout');
+export const setDomains = setter('domains');
+export const setRequestMethod = setter('requestMethod');
+export const setRequestContentType = setter('requestContentType');
+export const setExcludedReferrers = setter('excludedReferrers');
+export const setExcludedQueryParams = setter('excludedQueryParams');
+export const setDebug = setter('debug');
+export const getCustomData = getter('customData');
 
 /** `setCustomData(tracker, data)` or `setCustomData(tracker, key, value)`: JSON sent as `data=` on every hit. */
-export const setCustomData = guard('setCustomData', (tracker: Tracker, keyOrData: unknown, value?: unknown): void => {
-  if (!isTracker(tracker, 'setCustomData')) return;
-  if (typeof keyOrData == 'string' && value !== undefined) {
-    const data = tracker._cfg.customData;
-    setOption(tracker, 'customData', { ...(data && typeof data == 'object' ? data : {}), [keyOrData]: value }, 'setCustomData');
-  } else {
-    setOption(tracker, 'customData', keyOrData, 'setCustomData');
-  }
+export const setCustomData = api('setCustomData', (tracker: Tracker, keyOrData: unknown, value?: unknown): void => {
+  const data = tracker._cfg.customData;
+  setOption(
+    tracker,
+    'customData',
+    typeof keyOrData == 'string' && value !== undefined
+      ? { ...(data && typeof data == 'object' ? data : {}), [keyOrData]: value }
+      : keyOrData,
+    'setCustomData',
+  );
 });
 
-/*@__NO_SIDE_EFFECTS__*/
-function flag(key: 'disablePerformanceTracking' | 'disableBrowserFeatureDetection', value: boolean, name: string) {
-  return guard(name, (tracker: Tracker): void => {
-    setOption(tracker, key, value, name);
-  });
-}
+const flag = setter as (key: 'disablePerformanceTracking' | 'disableBrowserFeatureDetection', name: string, value: boolean) => (tracker: Tracker) => void;
 
 /** Stops sending `pf_*` page-performance metrics, including values given to setPagePerformanceTiming. */
-export const disablePerformanceTracking = flag('disablePerformanceTracking', true, 'disablePerformanceTracking');
+export const disablePerformanceTracking = flag('disablePerformanceTracking', 'disablePerformanceTracking', true);
 /** Stops sending browser feature flags, `res` and `uadata`. */
-export const disableBrowserFeatureDetection = flag('disableBrowserFeatureDetection', true, 'disableBrowserFeatureDetection');
-export const enableBrowserFeatureDetection = flag('disableBrowserFeatureDetection', false, 'enableBrowserFeatureDetection');
+export const disableBrowserFeatureDetection = flag('disableBrowserFeatureDetection', 'disableBrowserFeatureDetection', true);
+export const enableBrowserFeatureDetection = flag('disableBrowserFeatureDetection', 'enableBrowserFeatureDetection', false);

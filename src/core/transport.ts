@@ -34,14 +34,14 @@ const BULK_MAX = 50;
 export function enqueue(tracker: Tracker, hit: string): void {
   wire(tracker);
   tracker._queue.push(hit);
-  if (tracker._leaving) flush(tracker, true);
+  if (tracker._away) flush(tracker, true);
   else schedule(tracker, 0);
 }
 
 function schedule(tracker: Tracker, delay: number): void {
-  if (!tracker._pending) {
-    tracker._pending = setTimeout(() => {
-      tracker._pending = 0;
+  if (!tracker._timer) {
+    tracker._timer = setTimeout(() => {
+      tracker._timer = 0;
       flush(tracker);
     }, delay);
   }
@@ -54,46 +54,47 @@ function schedule(tracker: Tracker, delay: number): void {
 export function flush(tracker: Tracker, force?: boolean): void {
   try {
     const cfg = tracker._cfg;
-    if (tracker._uaData === undefined) {
+    if (tracker._ua === undefined) {
       const request = !cfg.disableBrowserFeatureDetection && clientHints();
-      tracker._uaData = request || '';
+      tracker._ua = request || '';
       if (request) {
         // the hints or the time limit, whichever comes first, decide for the
         // whole page: uadata feeds device detection, it must not change later
         const settle = (value: string) => {
-          if (tracker._uaData == request) {
-            tracker._uaData = value;
-            flush(tracker, tracker._leaving);
+          if (tracker._ua == request) {
+            tracker._ua = value;
+            flush(tracker, tracker._away);
           }
         };
         request.then(settle, () => settle(''));
         setTimeout(settle, CLIENT_HINTS_WAIT_MS, '');
       }
     }
-    // leaving before the hints came: this is the time limit, for the whole page
-    if (force && typeof tracker._uaData != 'string') tracker._uaData = '';
     const now = Date.now();
-    if (!force && (typeof tracker._uaData != 'string' || now < tracker._gapEnd)) {
-      if (now < tracker._gapEnd) schedule(tracker, tracker._gapEnd - now);
-      return;
+    const wait = tracker._gap! - now;
+    if (!force) {
+      if (wait > 0) schedule(tracker, wait);
+      if (wait > 0 || typeof tracker._ua != 'string') return;
     }
+    // leaving before the hints came: this is the time limit, for the whole page
+    else if (typeof tracker._ua != 'string') tracker._ua = '';
     const hits = tracker._queue.splice(0);
     if (!hits.length) return;
-    if (!tracker._lastHit) tracker._gapEnd = now + FIRST_REQUEST_GAP_MS;
+    if (!tracker._lastHit) tracker._gap = now + FIRST_REQUEST_GAP_MS;
     tracker._lastHit = now;
-    const tail =
-      (tracker._uaData && !cfg.disableBrowserFeatureDetection ? '&uadata=' + encodeURIComponent(tracker._uaData as string) : '') +
-      (cfg.disableBrowserFeatureDetection ? '' : (tracker._features ||= browserFeatures()));
+    const tail = cfg.disableBrowserFeatureDetection
+      ? ''
+      : (tracker._ua ? '&uadata=' + encodeURIComponent(tracker._ua as string) : '') + (tracker._features ||= browserFeatures());
     const url = cfg.trackerUrl!;
     while (hits.length) {
       const chunk = hits.splice(0, BULK_MAX).map((hit) => hit + tail);
-      if (chunk[1]) post(tracker, url, JSON.stringify({ requests: chunk.map((hit) => '?' + hit), send_image: 0 }));
+      if (chunk[1]) post(cfg, url, JSON.stringify({ requests: chunk.map((hit) => '?' + hit), send_image: 0 }));
       else {
         const hit = chunk[0];
         const inBody = cfg.requestMethod == 'POST' || hit.length > MAX_URL_HIT;
         const withQuery = url + (url.includes('?') ? '&' : '?') + hit;
         if (cfg.requestMethod == 'GET' && !inBody) image(withQuery);
-        else if (!post(tracker, inBody ? url : withQuery, inBody ? hit : '') && !inBody) image(withQuery);
+        else if (!post(cfg, inBody ? url : withQuery, inBody ? hit : '') && !inBody) image(withQuery);
       }
     }
   } catch (error) {
@@ -106,10 +107,10 @@ export function flush(tracker: Tracker, force?: boolean): void {
  * keepalive so it outlives the page. Only CORS-safelisted content types, so
  * no preflight. False when neither API exists.
  */
-function post(tracker: Tracker, url: string, body: string): boolean {
-  const blob = new Blob([body], { type: tracker._cfg.requestContentType });
+function post(cfg: Tracker['_cfg'], url: string, body: string): boolean {
+  const blob = new Blob([body], { type: cfg.requestContentType });
   try {
-    if (tracker._cfg.requestMethod != 'GET' && navigator.sendBeacon(url, blob)) return true;
+    if (cfg.requestMethod != 'GET' && navigator.sendBeacon(url, blob)) return true;
   } catch {
     // sendBeacon missing, or it refused the content type: fetch
   }
@@ -135,8 +136,8 @@ export function wire(tracker: Tracker): void {
   const leave = (event: Event) => {
     // pageshow (back from the bfcache, or a load in a background tab) is an
     // arrival, never a departure, whatever the visibility
-    tracker._leaving = event.type == 'pagehide' || (event.type != 'pageshow' && document.visibilityState == 'hidden');
-    if (!tracker._leaving) return;
+    tracker._away = event.type == 'pagehide' || (event.type != 'pageshow' && document.visibilityState == 'hidden');
+    if (!tracker._away) return;
     for (const hook of tracker._onLeave) {
       try {
         hook();

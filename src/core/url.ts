@@ -9,9 +9,9 @@ export function stripParams(url: string, names: string[]): string {
       .split('&')
       .filter((pair) => pair && !names.includes(pair.split('=')[0]))
       .join('&');
-  const hashAt = url.indexOf('#');
-  let base = hashAt < 0 ? url : url.slice(0, hashAt);
-  let fragment = hashAt < 0 ? '' : url.slice(hashAt);
+  const hashAt = (url + '#').indexOf('#');
+  let base = url.slice(0, hashAt);
+  let fragment = url.slice(hashAt);
   const queryAt = base.indexOf('?');
   if (queryAt >= 0) {
     const query = strip(base.slice(queryAt + 1));
@@ -38,10 +38,11 @@ export function urlParam(url: string, name: string): string {
   return '';
 }
 
-export function hostOf(url: string): string {
+/** The URL, resolved against `base` when given; undefined when it does not parse. */
+export function parseUrl(url: unknown, base?: string): URL | undefined {
   try {
-    return new URL(url).hostname;
+    return new URL(url as string, base);
   } catch {
-    return '';
+    return undefined;
   }
 }

@@ -6,14 +6,13 @@ import type { Params } from '../context/params';
  * broken rule, or undefined.
  */
 export function brokenRule(action: Params): string | undefined {
-  const has = (name: string) => action.some((p) => p[0] == name);
-  const value = (name: string) => String(action.find((p) => p[0] == name)?.[1] ?? '');
+  const get = (name: string) => action.find((p) => p[0] == name);
   for (const name of ['e_c', 'e_a', 'c_n']) {
-    if ((has(name) || (name != 'c_n' && has('e_c') != has('e_a'))) && !value(name).trim()) {
+    if ((get(name) || (name != 'c_n' && !get('e_c') != !get('e_a'))) && !String(get(name)?.[1] ?? '').trim()) {
       return name + ' must be a non-empty string';
     }
   }
-  if (has('ca') && has('ping')) return 'ca=1 must not be sent with ping=1';
+  if (get('ca') && get('ping')) return 'ca=1 must not be sent with ping=1';
   for (const [name, v] of action) {
     if (/^pf_/.test(name) && !/^\d+$/.test(String(v))) return name + ' must be an integer >= 0';
   }

@@ -1,7 +1,5 @@
-import { refuse, show } from '../core/config';
-import { guard } from '../core/guard';
 import { send } from '../core/send';
-import { isTracker, type Tracker } from '../core/tracker';
+import { api, must } from '../core/api';
 import { isNumeric, isText } from '../core/validate';
 
 /**
@@ -16,9 +14,6 @@ const text = (value: unknown): string | undefined =>
     ? String(value).trim()
     : undefined;
 
-const nonEmpty = (call: string, what: string, value: unknown) =>
-  refuse(call, what + ' must be a non-empty string, got ' + show(value));
-
 /**
  * Tracks an event: `e_c`, `e_a`, `e_n`, `e_v`, `ca=1`. Category and action
  * are required; the value must be a number (or a numeric string). `customData`
@@ -28,17 +23,16 @@ const nonEmpty = (call: string, what: string, value: unknown) =>
  * trackEvent(tracker, 'Video', 'Play', 'Intro', 12.5); // _paq.push(['trackEvent', 'Video', 'Play', 'Intro', 12.5])
  * ```
  */
-export const trackEvent = guard(
+export const trackEvent = api(
   'trackEvent',
-  (tracker: Tracker, category: string, action: string, name?: string, value?: number | string, customData?: Record<string, unknown>): void => {
+  (tracker, category: string, action: string, name?: string, value?: number | string, customData?: Record<string, unknown>): void => {
     const call = 'trackEvent';
-    if (!isTracker(tracker, call)) return;
     const c = text(category);
     const a = text(action);
     const v = typeof value == 'string' ? value.trim() : value;
-    if (!c) return nonEmpty(call, 'category', category);
-    if (!a) return nonEmpty(call, 'action', action);
-    if (v != null && !isNumeric(v)) return refuse(call, 'value must be a number, got ' + show(value));
+    if (!c) return must(call, 'category', 'a non-empty string', category);
+    if (!a) return must(call, 'action', 'a non-empty string', action);
+    if (v != null && !isNumeric(v)) return must(call, 'value', 'a number', value);
     send(tracker, [['e_c', c], ['e_a', a], ['e_n', text(name)], ['e_v', v], ['ca', 1]], call, 0, customData);
   },
 );
@@ -51,15 +45,14 @@ export const trackEvent = guard(
  * trackSiteSearch(tracker, 'rain jacket', 'Shop', 12);
  * ```
  */
-export const trackSiteSearch = guard(
+export const trackSiteSearch = api(
   'trackSiteSearch',
-  (tracker: Tracker, keyword: string, category?: string | false, resultsCount?: number, customData?: Record<string, unknown>): void => {
+  (tracker, keyword: string, category?: string | false, resultsCount?: number, customData?: Record<string, unknown>): void => {
     const call = 'trackSiteSearch';
-    if (!isTracker(tracker, call)) return;
     const k = text(keyword);
-    if (!k) return nonEmpty(call, 'keyword', keyword);
+    if (!k) return must(call, 'keyword', 'a non-empty string', keyword);
     if (resultsCount != null && !/^\d+$/.test(String(resultsCount))) {
-      return refuse(call, 'resultsCount must be an integer >= 0, got ' + show(resultsCount));
+      return must(call, 'resultsCount', 'an integer >= 0', resultsCount);
     }
     send(tracker, [['search', k], ['search_cat', text(category)], ['search_count', resultsCount]], call, 0, customData);
   },
@@ -73,14 +66,13 @@ export const trackSiteSearch = guard(
  * trackGoal(tracker, 3, 9.99);
  * ```
  */
-export const trackGoal = guard(
+export const trackGoal = api(
   'trackGoal',
-  (tracker: Tracker, idGoal: number | string, customRevenue?: number | string, customData?: Record<string, unknown>): void => {
+  (tracker, idGoal: number | string, customRevenue?: number | string, customData?: Record<string, unknown>): void => {
     const call = 'trackGoal';
-    if (!isTracker(tracker, call)) return;
     const id = String(idGoal).trim();
-    if (!/^[1-9]\d*$/.test(id)) return refuse(call, 'idGoal must be an integer > 0, got ' + show(idGoal));
-    if (customRevenue && !isNumeric(customRevenue)) return refuse(call, 'revenue must be a number, got ' + show(customRevenue));
+    if (!/^[1-9]\d*$/.test(id)) return must(call, 'idGoal', 'an integer > 0', idGoal);
+    if (customRevenue && !isNumeric(customRevenue)) return must(call, 'revenue', 'a number', customRevenue);
     send(tracker, [['idgoal', id], ['revenue', customRevenue || undefined]], call, 0, customData);
   },
 );
@@ -89,7 +81,7 @@ export const trackGoal = guard(
 function dimensionId(id: unknown, call: string): string | undefined {
   const key = String(id).trim();
   if (/^[1-9]\d*$/.test(key)) return key;
-  refuse(call, 'id must be an integer > 0, got ' + show(id));
+  must(call, 'id', 'an integer > 0', id);
   return undefined;
 }
 
@@ -101,24 +93,23 @@ function dimensionId(id: unknown, call: string): string | undefined {
  * setCustomDimension(tracker, 1, 'member');
  * ```
  */
-export const setCustomDimension = guard('setCustomDimension', (tracker: Tracker, id: number | string, value?: string | number): void => {
+export const setCustomDimension = api('setCustomDimension', (tracker, id: number | string, value?: string | number): void => {
   const call = 'setCustomDimension';
-  if (!isTracker(tracker, call)) return;
   const key = dimensionId(id, call);
   if (!key) return;
-  if (value != null && !isText(value)) return refuse(call, 'value must be a string, got ' + show(value));
+  if (value != null && !isText(value)) return must(call, 'value', 'a string', value);
   tracker._dims[key] = value == null ? '' : String(value);
 });
 
 /** The value setCustomDimension gave this id, or undefined. */
-export const getCustomDimension = guard('getCustomDimension', (tracker: Tracker, id: number | string): string | undefined => {
-  const key = isTracker(tracker, 'getCustomDimension') && dimensionId(id, 'getCustomDimension');
+export const getCustomDimension = api('getCustomDimension', (tracker, id: number | string): string | undefined => {
+  const key = dimensionId(id, 'getCustomDimension');
   return key ? tracker._dims[key] : undefined;
 });
 
 /** Stops sending this dimension. */
-export const deleteCustomDimension = guard('deleteCustomDimension', (tracker: Tracker, id: number | string): void => {
-  const key = isTracker(tracker, 'deleteCustomDimension') && dimensionId(id, 'deleteCustomDimension');
+export const deleteCustomDimension = api('deleteCustomDimension', (tracker, id: number | string): void => {
+  const key = dimensionId(id, 'deleteCustomDimension');
   if (key) delete tracker._dims[key];
 });
 
@@ -130,18 +121,15 @@ export const deleteCustomDimension = guard('deleteCustomDimension', (tracker: Tr
  * setUserId(tracker, 'user@example.com');
  * ```
  */
-export const setUserId = guard('setUserId', (tracker: Tracker, userId: string): void => {
-  if (!isTracker(tracker, 'setUserId')) return;
+export const setUserId = api('setUserId', (tracker, userId: string): void => {
   // sent as given, not trimmed: the same user keeps the same id as with matomo.js
   if (text(userId)) tracker._userId = String(userId);
-  else refuse('setUserId', 'userId must be a non-empty string (resetUserId removes it), got ' + show(userId));
+  else must('setUserId', 'userId', 'a non-empty string (resetUserId removes it)', userId);
 });
 
 /** Stops sending `uid` (on logout). */
-export const resetUserId = guard('resetUserId', (tracker: Tracker): void => {
-  if (isTracker(tracker, 'resetUserId')) tracker._userId = undefined;
+export const resetUserId = api('resetUserId', (tracker): void => {
+  tracker._userId = undefined;
 });
 
-export const getUserId = guard('getUserId', (tracker: Tracker): string | undefined =>
-  isTracker(tracker, 'getUserId') ? tracker._userId : undefined,
-);
+export const getUserId = api('getUserId', (tracker): string | undefined => tracker._userId);

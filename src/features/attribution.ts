@@ -1,9 +1,9 @@
 import { parseAttribution } from '../core/campaign';
 import { refuse, show } from '../core/config';
 import { readCookie } from '../core/cookies';
-import { guard } from '../core/guard';
 import { cookieName, cookiesOn } from '../core/identity';
-import { isTracker, type Tracker } from '../core/tracker';
+import type { Tracker } from '../core/tracker';
+import { api } from '../core/api';
 
 /**
  * Campaign and referrer attribution settings and getters (§5.1, §5.2). The
@@ -15,10 +15,10 @@ import { isTracker, type Tracker } from '../core/tracker';
 // build renames `_` properties, and a string would miss the new name
 /*@__NO_SIDE_EFFECTS__*/
 function keySetter(call: string, set: (tracker: Tracker, keys: string[]) => void) {
-  return guard(call, (tracker: Tracker, keys: string | string[]): void => {
-    if (!isTracker(tracker, call)) return;
-    const list = typeof keys == 'string' ? [keys] : keys;
-    if (Array.isArray(list) && list.length && list.every((key) => typeof key == 'string' && key)) set(tracker, list.slice());
+  return api(call, (tracker, keys: string | string[]): void => {
+    // a copy: the caller's array may change later
+    const list = ([] as unknown[]).concat(keys);
+    if (list.length && list.every((key) => typeof key == 'string' && key)) set(tracker, list as string[]);
     else refuse(call, 'expects a parameter name or a list of them, got ' + show(keys));
   });
 }
@@ -42,19 +42,13 @@ export const setCampaignKeywordKey = keySetter('setCampaignKeywordKey', (tracker
  * visitor came from (kept in `_pk_ref` for 6 months); default `false`: to the
  * latest one.
  */
-export const setConversionAttributionFirstReferrer = guard(
-  'setConversionAttributionFirstReferrer',
-  (tracker: Tracker, enable: boolean): void => {
-    if (isTracker(tracker, 'setConversionAttributionFirstReferrer')) tracker._firstReferrer = !!enable;
-  },
-);
+export const setConversionAttributionFirstReferrer = api('setConversionAttributionFirstReferrer', (tracker, enable: boolean): void => {
+  tracker._firstReferrer = !!enable;
+});
 
 /*@__NO_SIDE_EFFECTS__*/
 function reader<T>(call: string, pick: (info: [string, string, number, string]) => T) {
-  return guard(call, (tracker: Tracker): T | undefined => {
-    if (!isTracker(tracker, call)) return undefined;
-    return pick(parseAttribution(cookiesOn(tracker) ? readCookie(cookieName(tracker, 'ref')) : undefined));
-  });
+  return api(call, (tracker): T => pick(parseAttribution(cookiesOn(tracker) ? readCookie(cookieName(tracker, 'ref')) : undefined)));
 }
 
 /**

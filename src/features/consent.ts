@@ -1,4 +1,4 @@
-import { refuse, show } from '../core/config';
+import { show } from '../core/config';
 import {
   CONSENT_COOKIE,
   CONSENT_REMOVED_COOKIE,
@@ -8,12 +8,12 @@ import {
   requireConsentNow,
 } from '../core/consent';
 import { deleteCookie, readCookie, writeCookie } from '../core/cookies';
-import { guard } from '../core/guard';
 import { PING } from '../core/hit';
 import { cookieScope, removeTrackerCookies } from '../core/identity';
 import { warn } from '../core/log';
 import { send } from '../core/send';
-import { isTracker, type Tracker } from '../core/tracker';
+import type { Tracker } from '../core/tracker';
+import { api, must } from '../core/api';
 
 /**
  * Consent and privacy (§4), with matomo.js's names, arguments and cookies
@@ -41,12 +41,6 @@ function lifetime(call: string, hours: unknown, withdraws?: boolean): number | u
 function remember(tracker: Tracker, name: string, ms: number): void {
   const now = Date.now();
   writeCookie(name, String(now), now + ms, cookieScope(tracker));
-}
-
-/** A public function: guarded, its first argument checked. */
-/*@__NO_SIDE_EFFECTS__*/
-function api<A extends unknown[], R>(name: string, fn: (tracker: Tracker, ...args: A) => R) {
-  return guard(name, (tracker: Tracker, ...args: A): R | undefined => (isTracker(tracker, name) ? fn(tracker, ...args) : undefined));
 }
 
 /** Consent is the visitor's: it holds for the trackers added to this one by addTracker too. */
@@ -114,7 +108,7 @@ export const requireConsent = api('requireConsent', (tracker): void => each(trac
  */
 export const setConsentGiven = api('setConsentGiven', (tracker, enableCookies: boolean = true): void => {
   if (typeof enableCookies == 'boolean') each(tracker, (t) => give(t, enableCookies));
-  else refuse('setConsentGiven', 'enableCookies must be true or false, got ' + show(enableCookies));
+  else must('setConsentGiven', 'enableCookies', 'true or false', enableCookies);
 });
 
 /** setConsentGiven, remembered in the `mtm_consent` cookie for `hoursToExpire` hours (default 30 years). */
@@ -191,7 +185,7 @@ export const forgetCookieConsentGiven = api('forgetCookieConsentGiven', (tracker
  * on this page: not setDoNotTrack(false), not a consent function.
  */
 export const setDoNotTrack = api('setDoNotTrack', (tracker, enable: boolean): void => {
-  if (typeof enable != 'boolean') return refuse('setDoNotTrack', 'enable must be true or false, got ' + show(enable));
+  if (typeof enable != 'boolean') return must('setDoNotTrack', 'enable', 'true or false', enable);
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   if (enable && (/^(1|yes)$/.test(nav.doNotTrack!) || nav.globalPrivacyControl === true)) {
     each(tracker, (t) => {

@@ -1,10 +1,10 @@
 import { browserFeatures } from '../context/browser-features';
-import { refuse, show } from '../core/config';
 import { isSiteUrl } from '../core/domains';
 import { guard, report } from '../core/guard';
 import { visitorId } from '../core/identity';
 import { sha1 } from '../core/sha1';
-import { isTracker, type Tracker } from '../core/tracker';
+import type { Tracker } from '../core/tracker';
+import { api, must } from '../core/api';
 import { stripParams, urlParam } from '../core/url';
 
 /**
@@ -38,10 +38,10 @@ export function deviceId(tracker: Tracker, nav: Pick<Navigator, 'userAgent' | 'p
   return sha1(nav.userAgent + nav.platform + JSON.stringify(Object.fromEntries(new URLSearchParams(flags)))).slice(0, 6);
 }
 
-/** This visitor's `pk_vid` value now; '' when there is no visitor id to pass (cookies off, no consent yet). */
-function crossDomainId(tracker: Tracker): string {
+/** This visitor's `pk_vid=<value>` now; '' when there is no visitor id to pass (cookies off, no consent yet). */
+function crossDomainParam(tracker: Tracker): string {
   const id = visitorId(tracker);
-  return id && id + Math.floor(Date.now() / 1000) + deviceId(tracker);
+  return id && 'pk_vid=' + id + Math.floor(Date.now() / 1000) + deviceId(tracker);
 }
 
 /** Takes the visitor id from the page URL's `pk_vid` if it is well formed, fresh and from this browser. */
@@ -65,8 +65,7 @@ function adopt(tracker: Tracker): void {
  * const stop = enableCrossDomainLinking(tracker);
  * ```
  */
-export const enableCrossDomainLinking = guard('enableCrossDomainLinking', (tracker: Tracker): (() => void) => {
-  if (!isTracker(tracker, 'enableCrossDomainLinking')) return () => {};
+export const enableCrossDomainLinking = api('enableCrossDomainLinking', (tracker): (() => void) => {
   tracker._stopCrossDomain?.();
   adopt(tracker);
   // one delegated listener, in the capture phase so a handler that stops
@@ -86,8 +85,8 @@ export const enableCrossDomainLinking = guard('enableCrossDomainLinking', (track
         isSiteUrl(cfg.domains, href) &&
         !href.startsWith(new URL(cfg.trackerUrl, location.href).href)
       ) {
-        const value = crossDomainId(tracker);
-        if (value) link.setAttribute('href', withParam(stripParams(href, ['pk_vid']), 'pk_vid=' + value));
+        const param = crossDomainParam(tracker);
+        if (param) link.setAttribute('href', withParam(stripParams(href, ['pk_vid']), param));
       }
     } catch (error) {
       report(tracker, 'cross-domain link', error);
@@ -101,7 +100,7 @@ export const enableCrossDomainLinking = guard('enableCrossDomainLinking', (track
   };
   tracker._stopCrossDomain = stop;
   return guard('stop', stop);
-}) as (tracker: Tracker) => () => void;
+}, () => {}) as (tracker: Tracker) => () => void;
 
 /** `name=value` inserted before the fragment, with `?` or `&`. */
 function withParam(url: string, param: string): string {
@@ -111,21 +110,18 @@ function withParam(url: string, param: string): string {
 }
 
 /** Stops decorating links (an adopted visitor id stays). */
-export const disableCrossDomainLinking = guard('disableCrossDomainLinking', (tracker: Tracker): void => {
-  if (isTracker(tracker, 'disableCrossDomainLinking')) tracker._stopCrossDomain?.();
+export const disableCrossDomainLinking = api('disableCrossDomainLinking', (tracker): void => {
+  tracker._stopCrossDomain?.();
 });
 
-export const isCrossDomainLinkingEnabled = guard('isCrossDomainLinkingEnabled', (tracker: Tracker): boolean | undefined =>
-  isTracker(tracker, 'isCrossDomainLinkingEnabled') ? !!tracker._stopCrossDomain : undefined,
-);
+export const isCrossDomainLinkingEnabled = api('isCrossDomainLinkingEnabled', (tracker): boolean => !!tracker._stopCrossDomain);
 
 /**
  * How old a `pk_vid` may be when the target page reads it, in seconds
  * (default 180; 0 or less: no time check).
  */
-export const setCrossDomainLinkingTimeout = guard('setCrossDomainLinkingTimeout', (tracker: Tracker, seconds: number): void => {
-  if (!isTracker(tracker, 'setCrossDomainLinkingTimeout')) return;
-  if (typeof seconds != 'number' || !isFinite(seconds)) return refuse('setCrossDomainLinkingTimeout', 'seconds must be a number, got ' + show(seconds));
+export const setCrossDomainLinkingTimeout = api('setCrossDomainLinkingTimeout', (tracker, seconds: number): void => {
+  if (typeof seconds != 'number' || !isFinite(seconds)) return must('setCrossDomainLinkingTimeout', 'seconds', 'a number', seconds);
   tracker._crossDomainTimeout = seconds;
   // set after enableCrossDomainLinking: judge this page's pk_vid again
   if (tracker._stopCrossDomain) adopt(tracker);
@@ -139,8 +135,4 @@ export const setCrossDomainLinkingTimeout = guard('setCrossDomainLinkingTimeout'
  * location.href = 'https://shop.example.net/?' + getCrossDomainLinkingUrlParameter(tracker);
  * ```
  */
-export const getCrossDomainLinkingUrlParameter = guard('getCrossDomainLinkingUrlParameter', (tracker: Tracker): string | undefined => {
-  if (!isTracker(tracker, 'getCrossDomainLinkingUrlParameter')) return undefined;
-  const value = crossDomainId(tracker);
-  return value && 'pk_vid=' + value;
-});
+export const getCrossDomainLinkingUrlParameter = api('getCrossDomainLinkingUrlParameter', crossDomainParam);

@@ -1,7 +1,6 @@
-import { refuse, show } from '../core/config';
-import { guard } from '../core/guard';
 import { send } from '../core/send';
-import { isTracker, type Tracker } from '../core/tracker';
+import type { Tracker } from '../core/tracker';
+import { api, must } from '../core/api';
 import { isNumeric, isText } from '../core/validate';
 import type { Params } from '../context/params';
 
@@ -32,7 +31,7 @@ const absent = (value: unknown) => value == null || value === '' || value === fa
 function amountsOk(call: string, amounts: [name: string, value: unknown, optional?: 0 | 1, ...rest: string[]][]): boolean {
   for (const [name, value, optional] of amounts) {
     if (!(optional && absent(value)) && !isNumeric(value)) {
-      refuse(call, name + ' must be a number, got ' + show(value));
+      must(call, name, 'a number', value);
       return false;
     }
   }
@@ -43,7 +42,7 @@ function amountsOk(call: string, amounts: [name: string, value: unknown, optiona
 function textOk(call: string, name: unknown, category: unknown): boolean {
   for (const [what, value] of [['name', name], ['category', Array.isArray(category) ? '' : category]]) {
     if (value != null && !isText(value)) {
-      refuse(call, what + ' must be a string, got ' + show(value));
+      must(call, what as string, 'a string', value);
       return false;
     }
   }
@@ -63,11 +62,11 @@ const cart = (tracker: Tracker) => (tracker._cart ||= new Map());
  * trackPageView(tracker);
  * ```
  */
-export const setEcommerceView = guard(
+export const setEcommerceView = api(
   'setEcommerceView',
-  (tracker: Tracker, sku?: string | number, name?: string, category?: string | string[], price?: number | string): void => {
+  (tracker, sku?: string | number, name?: string, category?: string | string[], price?: number | string): void => {
     const call = 'setEcommerceView';
-    if (!isTracker(tracker, call) || !textOk(call, name, category) || !amountsOk(call, [['price', price, 1]])) return;
+    if (!textOk(call, name, category) || !amountsOk(call, [['price', price, 1]])) return;
     const view: Params = [
       ['_pkc', Array.isArray(category) ? JSON.stringify(category) : absent(category) ? '' : String(category)],
       ['_pkp', absent(price) ? undefined : price],
@@ -86,31 +85,30 @@ export const setEcommerceView = guard(
  * addEcommerceItem(tracker, 'SKU-1', 'Trail shoes', 'Shoes', 89, 1);
  * ```
  */
-export const addEcommerceItem = guard(
+export const addEcommerceItem = api(
   'addEcommerceItem',
-  (tracker: Tracker, sku: string | number, name?: string, category?: string | string[], price?: number | string, quantity?: number | string): void => {
+  (tracker, sku: string | number, name?: string, category?: string | string[], price?: number | string, quantity?: number | string): void => {
     const call = 'addEcommerceItem';
-    if (!isTracker(tracker, call)) return;
     const key = skuOf(sku);
-    if (!key) return refuse(call, 'sku must be a non-empty string, got ' + show(sku));
+    if (!key) return must(call, 'sku', 'a non-empty string', sku);
     if (!textOk(call, name, category) || !amountsOk(call, [['price', price, 1], ['quantity', quantity, 1]])) return;
     cart(tracker).set(key, [key, name ?? '', category ?? '', absent(price) ? 0 : price!, absent(quantity) ? 1 : quantity!]);
   },
 );
 
 /** Takes the item with this SKU out of the cart. */
-export const removeEcommerceItem = guard('removeEcommerceItem', (tracker: Tracker, sku: string | number): void => {
-  if (isTracker(tracker, 'removeEcommerceItem')) tracker._cart?.delete(String(sku));
+export const removeEcommerceItem = api('removeEcommerceItem', (tracker, sku: string | number): void => {
+  tracker._cart?.delete(String(sku));
 });
 
 /** Empties the cart. */
-export const clearEcommerceCart = guard('clearEcommerceCart', (tracker: Tracker): void => {
-  if (isTracker(tracker, 'clearEcommerceCart')) tracker._cart = undefined;
+export const clearEcommerceCart = api('clearEcommerceCart', (tracker): void => {
+  tracker._cart = undefined;
 });
 
 /** A copy of the cart, as matomo.js returns it: `{ [sku]: [sku, name, category, price, quantity] }`. */
-export const getEcommerceItems = guard('getEcommerceItems', (tracker: Tracker): Record<string, EcommerceItem> | undefined =>
-  isTracker(tracker, 'getEcommerceItems') ? JSON.parse(JSON.stringify(Object.fromEntries(cart(tracker)))) : undefined,
+export const getEcommerceItems = api('getEcommerceItems', (tracker): Record<string, EcommerceItem> =>
+  JSON.parse(JSON.stringify(Object.fromEntries(cart(tracker)))),
 );
 
 const items = (tracker: Tracker) => JSON.stringify([...cart(tracker).values()]);
@@ -123,9 +121,9 @@ const items = (tracker: Tracker) => JSON.stringify([...cart(tracker).values()]);
  * trackEcommerceCartUpdate(tracker, 89);
  * ```
  */
-export const trackEcommerceCartUpdate = guard('trackEcommerceCartUpdate', (tracker: Tracker, grandTotal: number | string): void => {
+export const trackEcommerceCartUpdate = api('trackEcommerceCartUpdate', (tracker, grandTotal: number | string): void => {
   const call = 'trackEcommerceCartUpdate';
-  if (isTracker(tracker, call) && amountsOk(call, [['grandTotal', grandTotal]])) {
+  if (amountsOk(call, [['grandTotal', grandTotal]])) {
     send(tracker, [['idgoal', 0], ['revenue', grandTotal], ['ec_items', items(tracker)]], call);
   }
 });
@@ -139,10 +137,10 @@ export const trackEcommerceCartUpdate = guard('trackEcommerceCartUpdate', (track
  * trackEcommerceOrder(tracker, 'A100', 104, 89, 15); // grand total, subtotal, tax
  * ```
  */
-export const trackEcommerceOrder = guard(
+export const trackEcommerceOrder = api(
   'trackEcommerceOrder',
   (
-    tracker: Tracker,
+    tracker,
     orderId: string | number,
     grandTotal: number | string,
     subTotal?: number | string,
@@ -151,8 +149,7 @@ export const trackEcommerceOrder = guard(
     discount?: number | string | false,
   ): void => {
     const call = 'trackEcommerceOrder';
-    if (!isTracker(tracker, call)) return;
-    if (!skuOf(orderId)) return refuse(call, 'orderId must be a non-empty string, got ' + show(orderId));
+    if (!skuOf(orderId)) return must(call, 'orderId', 'a non-empty string', orderId);
     // [argument, value, optional, parameter], in matomo.js's parameter order
     const amounts: [string, unknown, 0 | 1, string][] = [
       ['grandTotal', grandTotal, 0, 'revenue'],

@@ -1,6 +1,7 @@
 import { guard, report } from '../core/guard';
 import { send } from '../core/send';
-import { isTracker, type Tracker } from '../core/tracker';
+import type { Tracker } from '../core/tracker';
+import { api } from '../core/api';
 
 declare module '../core/tracker' {
   interface Tracker {
@@ -19,8 +20,7 @@ declare module '../core/tracker' {
  * const stop = enableJSErrorTracking(tracker);
  * ```
  */
-export const enableJSErrorTracking = guard('enableJSErrorTracking', (tracker: Tracker): (() => void) => {
-  if (!isTracker(tracker, 'enableJSErrorTracking')) return () => {};
+export const enableJSErrorTracking = api('enableJSErrorTracking', (tracker): (() => void) => {
   tracker._stopErrors?.();
   let seen: Record<string, 1> = {};
   let pageView = tracker._pvId;
@@ -44,4 +44,4 @@ export const enableJSErrorTracking = guard('enableJSErrorTracking', (tracker: Tr
   };
   tracker._stopErrors = stop;
   return guard('stop', stop);
-}) as (tracker: Tracker) => () => void;
+}, () => {}) as (tracker: Tracker) => () => void;

@@ -1,8 +1,8 @@
-import { refuse, show } from '../core/config';
 import { guard, report } from '../core/guard';
 import { send } from '../core/send';
 import { PING } from '../core/hit';
-import { isTracker, type Tracker } from '../core/tracker';
+import type { Tracker } from '../core/tracker';
+import { api, must } from '../core/api';
 
 /** Default heartbeat delay and its floor, in seconds (matomo.js's values). */
 export const HEARTBEAT_DEFAULT_S = 15;
@@ -29,10 +29,9 @@ const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'touchstart
  * const stop = enableHeartBeatTimer(tracker, 30);
  * ```
  */
-export const enableHeartBeatTimer = guard('enableHeartBeatTimer', (tracker: Tracker, seconds?: number): (() => void) => {
-  if (!isTracker(tracker, 'enableHeartBeatTimer')) return () => {};
+export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, seconds?: number): (() => void) => {
   if (seconds !== undefined && !(typeof seconds == 'number' && seconds > 0)) {
-    refuse('enableHeartBeatTimer', 'seconds must be a number > 0, got ' + show(seconds));
+    must('enableHeartBeatTimer', 'seconds', 'a number > 0', seconds);
     seconds = undefined;
   }
   tracker._stopHeartbeat?.();
@@ -96,14 +95,14 @@ export const enableHeartBeatTimer = guard('enableHeartBeatTimer', (tracker: Trac
   };
   tracker._stopHeartbeat = stop;
   return guard('stop', stop);
-}) as (tracker: Tracker, seconds?: number) => () => void;
+}, () => {}) as (tracker: Tracker, seconds?: number) => () => void;
 
 /** Stops the heartbeat started by enableHeartBeatTimer. */
-export const disableHeartBeatTimer = guard('disableHeartBeatTimer', (tracker: Tracker): void => {
-  if (isTracker(tracker, 'disableHeartBeatTimer')) tracker._stopHeartbeat?.();
+export const disableHeartBeatTimer = api('disableHeartBeatTimer', (tracker): void => {
+  tracker._stopHeartbeat?.();
 });
 
 /** Sends one `ping=1` now (matomo.js's `ping()`): keeps the visit's time on site up to date. */
-export const ping = guard('ping', (tracker: Tracker): void => {
-  if (isTracker(tracker, 'ping')) send(tracker, [['ping', 1]], 'ping', PING);
+export const ping = api('ping', (tracker): void => {
+  send(tracker, [['ping', 1]], 'ping', PING);
 });

@@ -1,7 +1,6 @@
 import { refuse, show } from '../core/config';
-import { guard } from '../core/guard';
 import { send } from '../core/send';
-import { isTracker, type Tracker } from '../core/tracker';
+import { api } from '../core/api';
 
 /**
  * Raw requests (§6.9) and the `file:` switch (§1.10): what goes out beyond
@@ -36,8 +35,8 @@ function query(call: string, value: unknown, empty?: boolean): string | undefine
  * enableFileTracking(tracker);
  * ```
  */
-export const enableFileTracking = guard('enableFileTracking', (tracker: Tracker): void => {
-  if (isTracker(tracker, 'enableFileTracking')) tracker._fileOk = true;
+export const enableFileTracking = api('enableFileTracking', (tracker): void => {
+  tracker._fileOk = true;
 });
 
 /**
@@ -49,8 +48,8 @@ export const enableFileTracking = guard('enableFileTracking', (tracker: Tracker)
  * appendToTrackingUrl(tracker, 'new_visit=1');
  * ```
  */
-export const appendToTrackingUrl = guard('appendToTrackingUrl', (tracker: Tracker, queryString: string): void => {
-  const text = isTracker(tracker, 'appendToTrackingUrl') ? query('appendToTrackingUrl', queryString, true) : undefined;
+export const appendToTrackingUrl = api('appendToTrackingUrl', (tracker, queryString: string): void => {
+  const text = query('appendToTrackingUrl', queryString, true);
   if (text != null) tracker._append = text || undefined;
 });
 
@@ -63,8 +62,8 @@ export const appendToTrackingUrl = guard('appendToTrackingUrl', (tracker: Tracke
  * trackRequest(tracker, 'e_c=Shop&e_a=Open&ca=1');
  * ```
  */
-export const trackRequest = guard('trackRequest', (tracker: Tracker, queryString: string, customData?: Record<string, unknown>): void => {
-  const text = isTracker(tracker, 'trackRequest') ? query('trackRequest', queryString) : undefined;
+export const trackRequest = api('trackRequest', (tracker, queryString: string, customData?: Record<string, unknown>): void => {
+  const text = query('trackRequest', queryString);
   // names are sent as they are given (serialize encodes values only), so encode them again
   if (text) send(tracker, [...new URLSearchParams(text)].map(([name, value]) => [encodeURIComponent(name), value]), 'trackRequest', 0, customData);
 });

@@ -1,5 +1,5 @@
-import { guard } from '../core/guard';
-import { createTracker, isTracker, setOption, type Tracker } from '../core/tracker';
+import { createTracker, setOption, type Tracker } from '../core/tracker';
+import { api } from '../core/api';
 import { requireConsentNow } from '../core/consent';
 
 /**
@@ -15,11 +15,10 @@ import { requireConsentNow } from '../core/consent';
  * const rollup = addTracker(tracker, 'https://stats.example.net/matomo.php', 7);
  * ```
  */
-export const addTracker = guard(
+export const addTracker = api(
   'addTracker',
-  (tracker: Tracker, trackerUrl: string | null | undefined, siteId: number | string): Tracker | undefined => {
+  (tracker, trackerUrl: string | null | undefined, siteId: number | string): Tracker | undefined => {
     const call = 'addTracker';
-    if (!isTracker(tracker, call)) return undefined;
     const other = createTracker()!;
     other._cfg = { ...tracker._cfg };
     if (!setOption(other, 'siteId', siteId, call) || (trackerUrl != null && !setOption(other, 'trackerUrl', trackerUrl, call))) {

@@ -1,7 +1,5 @@
 import { CAMPAIGN_KEYWORD_KEYS, CAMPAIGN_NAME_KEYS } from '../core/campaign';
-import { refuse, show } from '../core/config';
-import { guard } from '../core/guard';
-import { isTracker, type Tracker } from '../core/tracker';
+import { api, must } from '../core/api';
 
 /**
  * What reported URLs (`url`, `urlref`, `_ref`) leave out (§2.8): campaign
@@ -26,15 +24,13 @@ declare module '../core/tracker' {
  * disableCampaignParameters(tracker);
  * ```
  */
-export const disableCampaignParameters = guard('disableCampaignParameters', (tracker: Tracker): void => {
-  if (isTracker(tracker, 'disableCampaignParameters')) {
-    // §5.1's known list: the default keys and these
-    tracker._noCampaign = CAMPAIGN_NAME_KEYS.concat(
-      CAMPAIGN_KEYWORD_KEYS,
-      ['mtm_', 'pk_'].flatMap((prefix) => 'cpn keyword source medium content cid group placement'.split(' ').map((name) => prefix + name)),
-      ['utm_content', 'utm_id', 'mtm_clid'],
-    );
-  }
+export const disableCampaignParameters = api('disableCampaignParameters', (tracker): void => {
+  // §5.1's known list: the default keys and these
+  tracker._noCampaign = CAMPAIGN_NAME_KEYS.concat(
+    CAMPAIGN_KEYWORD_KEYS,
+    ['mtm_', 'pk_'].flatMap((prefix) => 'cpn keyword source medium content cid group placement'.split(' ').map((name) => prefix + name)),
+    ['utm_content', 'utm_id', 'mtm_clid'],
+  );
 });
 
 /**
@@ -45,8 +41,7 @@ export const disableCampaignParameters = guard('disableCampaignParameters', (tra
  * discardHashTag(tracker, true);
  * ```
  */
-export const discardHashTag = guard('discardHashTag', (tracker: Tracker, enable: boolean): void => {
-  if (!isTracker(tracker, 'discardHashTag')) return;
+export const discardHashTag = api('discardHashTag', (tracker, enable: boolean): void => {
   if (typeof enable == 'boolean') tracker._noHash = enable;
-  else refuse('discardHashTag', 'enable must be true or false, got ' + show(enable));
+  else must('discardHashTag', 'enable', 'true or false', enable);
 });

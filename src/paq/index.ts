@@ -2,7 +2,7 @@ import { show } from '../core/config';
 import { guard } from '../core/guard';
 import { warn, warnOnce } from '../core/log';
 import type { Tracker } from '../core/tracker';
-import { COMING, FULL, NOOP, PRIORITY, UNSUPPORTED } from './methods';
+import { NOOP, PRIORITY, UNSUPPORTED } from './methods';
 import { scriptCommands } from './script-tag';
 
 type Fn = (...args: any[]) => unknown;
@@ -38,10 +38,12 @@ const own = (object: object, key: string) => Object.prototype.hasOwnProperty.cal
  *   first only, addTracker once);
  * - the `data-` attributes of the script tag (script-tag.ts).
  *
- * Unlike matomo.js, an unknown or unsupported method warns once and the
- * other commands still run; nothing ever throws into the page.
+ * `missing`: the methods of methods.ts this bundle lacks (they warn "not in
+ * this build"; a method `api` has wins). Unlike matomo.js, an unknown or
+ * unsupported method warns once and the other commands still run; nothing
+ * ever throws into the page.
  */
-export const startPaq = guard('_paq', (api: Api): void => {
+export const startPaq = guard('_paq', (api: Api, missing: string): void => {
   const win = window as any;
   if (win.Matomo || win.Piwik) {
     warnOnce('window.Matomo exists (matomo.js?): _paq left to it');
@@ -49,14 +51,12 @@ export const startPaq = guard('_paq', (api: Api): void => {
   }
   const trackers: MatomoTracker[] = [];
 
-  const unsupported = UNSUPPORTED.split(' ');
   const wrap = (tracker: Tracker | undefined): MatomoTracker => {
     const object: MatomoTracker = {};
-    // a method this build lacks warns with its name instead of throwing
-    for (const name of (FULL + ' ' + COMING + ' ' + UNSUPPORTED).split(' ')) {
-      object[name] = () => warnOnce(name + (unsupported.includes(name) ? ': not supported' : ': not in this build') + '; ignored');
+    // a method this build lacks warns with its name instead of throwing; a NOOP one does nothing
+    for (const [names, why] of [[missing, 'not in this build'], [UNSUPPORTED, 'not supported'], [NOOP]]) {
+      for (const name of names!.split(' ')) object[name] = () => why && warnOnce(name + ': ' + why + '; ignored');
     }
-    for (const name of NOOP.split(' ')) object[name] = () => {};
     // every exported function is a method, Matomo's and matomo-lite's own (setDebug)
     for (const name in api) {
       const fn = api[name];

@@ -21,12 +21,9 @@ export function scriptCommands(script: Element | null): [unknown[][], unknown[][
     if (url != null) head.push(['setTrackerUrl', url]);
     if (site != null) head.push(['setSiteId', site]);
     // presence switches these on, whatever the value
-    for (const [name, method] of [
-      ['disable-cookies', 'disableCookies'],
-      ['require-consent', 'requireConsent'],
-      ['require-cookie-consent', 'requireCookieConsent'],
-    ]) {
-      if (attr(name) != null) head.push([method]);
+    // the method is the attribute's name in camel case
+    for (const name of ['disable-cookies', 'require-consent', 'require-cookie-consent']) {
+      if (attr(name) != null) head.push([name.replace(/-(.)/g, (_, letter) => letter.toUpperCase())]);
     }
     const domains = attr('domains');
     if (domains) head.push(['setDomains', domains.trim().split(/[\s,]+/)]);

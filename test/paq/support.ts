@@ -2,6 +2,7 @@
 // sent (bulk bodies split) and the warnings printed.
 import { vi, type MockInstance } from 'vitest';
 import * as api from '../../src/index';
+import { COMING, FULL } from '../../src/paq/methods';
 import { startPaq, type Api, type MatomoGlobal, type MatomoTracker } from '../../src/paq/index';
 import { captureTransport, clearCookies, sentHits, setPage, type SentHit } from '../helpers';
 
@@ -34,8 +35,8 @@ export function setup() {
   return { sent, hits, warnings };
 }
 
-/** Runs the drop-in as the full script-tag build does. */
-export const start = (functions: object = api) => startPaq(functions as Api);
+/** Runs the drop-in as the script-tag builds do; any FULL or COMING method `functions` lacks says "not in this build". */
+export const start = (functions: object = api) => startPaq(functions as Api, FULL + ' ' + COMING);
 
 export type { MatomoTracker };
 

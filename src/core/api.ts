@@ -1,0 +1,24 @@
+import { refuse, show } from './config';
+import { guard } from './guard';
+import type { Tracker } from './tracker';
+
+/**
+ * A public function that takes the tracker first: guarded, its first
+ * argument checked (refused with a warning naming `name`, and `otherwise`
+ * returned). One helper, so the check is not repeated in every function.
+ */
+/*@__NO_SIDE_EFFECTS__*/
+export function api<A extends unknown[], R, E = undefined>(name: string, fn: (tracker: Tracker, ...args: A) => R, otherwise?: E) {
+  return guard(name, (tracker: Tracker, ...args: A): R | E => (isTracker(tracker, name) ? fn(tracker, ...args) : otherwise!));
+}
+
+/** Refuses a bad argument: `<call>: <what> must be <expected>, got <value>; ignored`. */
+export const must = (call: string, what: string, expected: string, value: unknown): never =>
+  refuse(call, what + ' must be ' + expected + ', got ' + show(value));
+
+/** Guards every public function's first argument: a tracker made by createTracker. */
+export function isTracker(tracker: unknown, call: string): tracker is Tracker {
+  if (tracker && (tracker as Tracker)._cfg) return true;
+  refuse(call, 'first argument must be a tracker from createTracker(), got ' + show(tracker));
+  return false;
+}
