@@ -18,9 +18,10 @@ export function stripParams(url: string, names: string[]): string {
     base = base.slice(0, queryAt) + (query ? '?' + query : '');
   }
   if (fragment.includes('=')) {
-    const lead = fragment[1] == '?' ? '#?' : '#';
+    // `#a=1`, `#?a=1`, or a hash route with a query: `#/landing?a=1`
+    const lead = fragment.slice(0, fragment.indexOf('?') + 1) || '#';
     const query = strip(fragment.slice(lead.length));
-    fragment = query ? lead + query : '';
+    fragment = query ? lead + query : lead.slice(0, -1).replace(/^#$/, '');
   }
   return base + fragment;
 }

@@ -69,7 +69,16 @@ function give(tracker: Tracker, withCookies: boolean): void {
 function cookieConsent(tracker: Tracker): void {
   if (tracker._dnt || !tracker._cfg.disableCookies) return;
   tracker._cfg.disableCookies = false;
-  if (tracker._lastHit || tracker._queue.length) send(tracker, [['ping', 1]], 'setCookieConsentGiven', PING);
+  if (tracker._lastHit || tracker._queue.length) {
+    // this tracker's own visitor id: the added trackers (each()) send their own
+    const also = tracker._also;
+    tracker._also = undefined;
+    try {
+      send(tracker, [['ping', 1]], 'setCookieConsentGiven', PING);
+    } finally {
+      tracker._also = also;
+    }
+  }
 }
 
 /** forgetConsentGiven and optUserOut. */

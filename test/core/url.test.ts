@@ -13,6 +13,9 @@ describe('stripParams (§2.8)', () => {
     expect(stripParams('https://e.com/p#a=1&pk_vid=2', ['pk_vid'])).toBe('https://e.com/p#a=1');
     expect(stripParams('https://e.com/p#?pk_vid=2', ['pk_vid'])).toBe('https://e.com/p');
     expect(stripParams('https://e.com/?q=a%26b&x=%20', ['pk_vid'])).toBe('https://e.com/?q=a%26b&x=%20');
+    // hash-routed pages keep their route, lose the parameter
+    expect(stripParams('https://e.com/#/landing?pk_vid=1&x=2', ['pk_vid'])).toBe('https://e.com/#/landing?x=2');
+    expect(stripParams('https://e.com/#/landing?pk_vid=1', ['pk_vid'])).toBe('https://e.com/#/landing');
   });
 
   it('reads a parameter from the query or the fragment, decoded', () => {

@@ -546,5 +546,9 @@ describe('addTracker after requireConsent', () => {
     const pageViews = hits.filter((h) => h.get('action_name') == 'held').map((h) => h.get('idsite'));
     expect(pageViews.sort()).toEqual(['1', '2']);
     for (const h of hits) expect(h.get('consent')).toBe('1');
+    // one cookie-enabling ping per site, each with its own visitor id
+    const pings = hits.filter((h) => h.get('ping') == '1');
+    expect(pings.map((h) => h.get('idsite')).sort()).toEqual(['1', '2']);
+    expect(pings[0].get('_id')).not.toBe(pings[1].get('_id'));
   });
 });
