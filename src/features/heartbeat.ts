@@ -53,7 +53,10 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
     } catch (error) {
       report(tracker, 'heartbeat', error);
     }
-    timer = setTimeout(tick, Math.max(tracker._lastHit + delay - now(), 1000));
+    // next check when a ping is due, or one delay on when it was not sent for
+    // lack of activity: never a busy one-second wake-up on an idle page
+    const due = tracker._lastHit + delay - now();
+    timer = setTimeout(tick, due > 0 ? Math.max(due, 1000) : delay);
   };
   const onFocus = () => {
     focusedAt = now();

@@ -114,3 +114,16 @@ describe('enableHeartBeatTimer', () => {
     expect(warn.mock.calls[0][0]).toBe('[matomo-lite] enableHeartBeatTimer: seconds must be a number > 0, got "often"; ignored');
   });
 });
+
+describe('an idle page', () => {
+  it('checks once per delay, not every second', async () => {
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    await setup(5);
+    spy.mockClear();
+    // no activity: nothing is due, the timer only re-arms
+    await vi.advanceTimersByTimeAsync(60_000);
+    const rearms = spy.mock.calls.filter((call) => call[1] == 5_000 || call[1] == 1_000).length;
+    expect(rearms).toBeLessThanOrEqual(13);
+    expect(spy.mock.calls.filter((call) => call[1] == 1_000)).toHaveLength(0);
+  });
+});
