@@ -48,8 +48,9 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   const now = new Date();
   const nowMs = now.getTime();
   const url = currentUrl(tracker);
+  // read once: the hit reports it, and its creation time is kept on rewrite
   const hadCookie = readVisitorCookie(tracker);
-  const id = visitorId(tracker);
+  const id = visitorId(tracker, hadCookie);
   const params: Params = action.concat(
     [
       ['idsite', cfg.siteId],
@@ -68,7 +69,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     ],
     attributionParams(tracker, url, nowMs),
   );
-  touchVisitorCookies(tracker, id, nowMs);
+  touchVisitorCookies(tracker, id, nowMs, hadCookie);
 
   // per-call dimensions first; they hide the persistent value of the same id on this hit
   let data: Record<string, unknown> | undefined;

@@ -60,10 +60,10 @@ export function readVisitorCookie(tracker: Tracker): [string, number] | undefine
  * cookie's, or one made now and kept for the page; '' when cookies are off
  * and none is forced (§3.6).
  */
-export function visitorId(tracker: Tracker): string {
+export function visitorId(tracker: Tracker, cookie = readVisitorCookie(tracker)): string {
   return (
     tracker._forcedId ||
-    readVisitorCookie(tracker)?.[0] ||
+    cookie?.[0] ||
     (cookiesOn(tracker) ? (tracker._newId ||= newVisitorId()) : '')
   );
 }
@@ -72,11 +72,10 @@ export function visitorId(tracker: Tracker): string {
  * Writes `_pk_id` (expiry fixed at creation + visitorCookieTimeout: not
  * sliding, as matomo.js) and the sliding `_pk_ses`, as each hit is built.
  */
-export function touchVisitorCookies(tracker: Tracker, id: string, nowMs: number): void {
+export function touchVisitorCookies(tracker: Tracker, id: string, nowMs: number, cookie = readVisitorCookie(tracker)): void {
   if (!cookiesOn(tracker) || !id) return;
   const cfg = tracker._cfg;
   const scope = cookieScope(tracker);
-  const cookie = readVisitorCookie(tracker);
   const created = (cookie && cookie[0] == id && cookie[1]) || Math.round(nowMs / 1000);
   writeCookie(cookieName(tracker, 'id'), id + '.' + created + '.', (created + cfg.visitorCookieTimeout) * 1000, scope);
   writeCookie(cookieName(tracker, 'ses'), '1', nowMs + cfg.sessionCookieTimeout * 1000, scope);
