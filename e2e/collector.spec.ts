@@ -111,6 +111,8 @@ test('the inspector lists hits live and clears them', async ({ page, context, hi
   await inspector.goto('/inspector');
   await expect(inspector.locator('#status')).toHaveText('live');
   await sendRaw(page, 'beacon-query', validHit(page.url(), '&dimension1=blue'));
+  // a beacon is sent in the background: let it arrive before the next hit, so "newest" is known
+  await hits.waitFor(1);
   await sendRaw(page, 'fetch-get', 'idsite=0&rec=1&send_image=0');
   await hits.waitFor(2);
 
