@@ -8,7 +8,9 @@
  *
  * Each entry has a goal (ARCHITECTURE.md's budget) and a limit. The limit is
  * enforced (exit 1 when exceeded) so sizes cannot creep; where the goal is not
- * met yet the row says so. `--write` also rewrites README.md's size table.
+ * met yet the row says so. `--write` also rewrites README.md's size table;
+ * `--check` fails when that table is not what was measured, so the sizes the
+ * README claims stay true (npm test runs it).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -27,6 +29,9 @@ const ENTRIES = [
   ['dist/matomo-lite.core.js (core IIFE)', file('dist/matomo-lite.core.js'), 3.0 * KB, LIMITS.core, true],
   ['app: createTracker + trackPageView', app('scripts/size-fixtures/page-view.js'), 1.8 * KB, LIMITS.pageView],
   ['app: + enableHeartBeatTimer', app('scripts/size-fixtures/heartbeat.js')],
+  ['app: + events, site search, goals', app('scripts/size-fixtures/actions.js')],
+  ['app: + consent banner', app('scripts/size-fixtures/consent.js')],
+  ['app: + ecommerce', app('scripts/size-fixtures/ecommerce.js')],
 ];
 
 function file(path) {
@@ -72,15 +77,21 @@ const header = ['build', 'raw B', 'gzip B', 'brotli B', 'gzip goal', 'gzip limit
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 for (const row of [header, ...rows]) console.log(row.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd());
 
-if (process.argv.includes('--write')) {
+{
   const table = [
     '| build | raw | gzip | brotli | goal (gzip) | limit (gzip) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${r[0]} | ${r[1]} B | ${r[2]} B | ${r[3]} B | ${r[4]} | ${r[5]} |`),
   ].join('\n');
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', readme.replace(/(<!-- size:start -->\n)[\s\S]*?(<!-- size:end -->)/, `$1${table}\n$2`));
-  console.log('README.md size table updated');
+  const updated = readme.replace(/(<!-- size:start -->\n)[\s\S]*?(<!-- size:end -->)/, `$1${table}\n$2`);
+  if (process.argv.includes('--write')) {
+    writeFileSync('README.md', updated);
+    console.log('README.md size table updated');
+  } else if (process.argv.includes('--check') && updated != readme) {
+    console.error("size: README.md's size table is out of date; run `npm run size -- --write`");
+    process.exitCode = 1;
+  }
 }
 
 if (failed) {
