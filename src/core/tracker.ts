@@ -1,4 +1,4 @@
-import { checkOption, DEFAULTS, INVALID, refuse, show, type Config, type TrackerConfig } from './config';
+import { applyOption, DEFAULTS, refuse, show, type Config, type TrackerConfig } from './config';
 import { consentGate } from './consent';
 import { guard } from './guard';
 import { api, isTracker } from './api';
@@ -103,11 +103,7 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
 
 /** Sets one option after validation; returns false when the value was refused. */
 export function setOption<K extends keyof Config>(tracker: Tracker, key: K, value: unknown, call: string): boolean {
-  if (!isTracker(tracker, call)) return false;
-  const normalised = checkOption(tracker._cfg, key, value, call);
-  if (normalised === INVALID) return false;
-  tracker._cfg[key] = normalised;
-  return true;
+  return isTracker(tracker, call) && applyOption(tracker._cfg, key, value, call);
 }
 
 export { isTracker } from './api';
