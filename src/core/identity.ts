@@ -38,9 +38,7 @@ export function cookieScope(tracker: Tracker): CookieScope {
 /** `<prefix><kind>.<siteId>.<4 hex of SHA-1(domain + path)>`, e.g. `_pk_id.1.2a0b` (§3.2). */
 export function cookieName(tracker: Tracker, kind: string): string {
   const cfg = tracker._cfg;
-  const key = (cookieDomain(tracker) || location.hostname.toLowerCase()) + cfg.cookiePath;
-  if (tracker._hash?.[0] != key) tracker._hash = [key, sha1(key).slice(0, 4)];
-  return cfg.cookieNamePrefix + kind + '.' + cfg.siteId + '.' + tracker._hash[1];
+  return cfg.cookieNamePrefix + kind + '.' + cfg.siteId + '.' + sha1((cookieDomain(tracker) || location.hostname.toLowerCase()) + cfg.cookiePath).slice(0, 4);
 }
 
 /** Cookies are in use: not disabled, and a site id to name them by. */

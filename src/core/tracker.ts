@@ -61,8 +61,6 @@ export interface Tracker {
   _ua?: string | Promise<string>;
   /** cached browser feature flags tail */
   _features?: string;
-  /** cookie-name hash per domain+path */
-  _hash?: [string, string];
   /** visitor id forced state for campaign attribution mode etc. */
   _firstReferrer?: boolean;
   /** stops the running heartbeat */
