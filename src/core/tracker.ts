@@ -110,9 +110,9 @@ const cap = (key: string) => key[0].toUpperCase() + key.slice(1);
 
 /** `setX(tracker, value)` for option `x`; with `fixed`, a function that always sets that value. */
 /*@__NO_SIDE_EFFECTS__*/
-function setter<K extends keyof Config & keyof TrackerConfig>(key: K, name = 'set' + cap(key), ...fixed: [boolean?]) {
+function setter<K extends keyof Config & keyof TrackerConfig>(key: K, name = 'set' + cap(key), fixed?: boolean) {
   return guard(name, (tracker: Tracker, value: TrackerConfig[K]): void => {
-    setOption(tracker, key, fixed.length ? fixed[0] : value, name);
+    setOption(tracker, key, fixed ?? value, name);
   });
 }
 
@@ -157,10 +157,8 @@ export const setCustomData = api('setCustomData', (tracker: Tracker, keyOrData: 
   );
 });
 
-const flag = setter as (key: 'disablePerformanceTracking' | 'disableBrowserFeatureDetection', name: string, value: boolean) => (tracker: Tracker) => void;
-
 /** Stops sending `pf_*` page-performance metrics, including values given to setPagePerformanceTiming. */
-export const disablePerformanceTracking = flag('disablePerformanceTracking', 'disablePerformanceTracking', true);
+export const disablePerformanceTracking = setter('disablePerformanceTracking', 'disablePerformanceTracking', true) as (tracker: Tracker) => void;
 /** Stops sending browser feature flags, `res` and `uadata`. */
-export const disableBrowserFeatureDetection = flag('disableBrowserFeatureDetection', 'disableBrowserFeatureDetection', true);
-export const enableBrowserFeatureDetection = flag('disableBrowserFeatureDetection', 'enableBrowserFeatureDetection', false);
+export const disableBrowserFeatureDetection = setter('disableBrowserFeatureDetection', 'disableBrowserFeatureDetection', true) as (tracker: Tracker) => void;
+export const enableBrowserFeatureDetection = setter('disableBrowserFeatureDetection', 'enableBrowserFeatureDetection', false) as (tracker: Tracker) => void;
