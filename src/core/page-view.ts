@@ -77,8 +77,6 @@ export const setPageViewId = api('setPageViewId', (tracker: Tracker, id: string)
 
 export const getNumTrackedPageViews = api('getNumTrackedPageViews', (tracker: Tracker): number => tracker._pvs);
 
-const METRICS = ['pf_net', 'pf_srv', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl'];
-
 /**
  * Performance metrics (ms) for the next page view, for single-page apps that
  * measure their own: network, server, transfer, DOM processing, DOM
@@ -90,12 +88,13 @@ export const setPagePerformanceTiming = api(
     const params: Params = [];
     for (let i = 0; i < 6; i++) {
       const value = values[i];
+      const name = 'pf_' + 'net srv tfr dm1 dm2 onl'.split(' ')[i];
       if (value === undefined) continue;
       if (!/^\d+(\.\d+)?$/.test(String(value))) {
-        refuse('setPagePerformanceTiming', METRICS[i] + ' must be a number of ms >= 0, got ' + show(value));
+        refuse('setPagePerformanceTiming', name + ' must be a number of ms >= 0, got ' + show(value));
         return;
       }
-      params.push([METRICS[i], Math.round(+value)]);
+      params.push([name, Math.round(+value)]);
     }
     tracker._pfSet = params;
   },
