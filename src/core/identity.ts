@@ -21,17 +21,15 @@ const cookieDomain = (tracker: Tracker) =>
 export function cookieScope(tracker: Tracker): CookieScope {
   const cfg = tracker._cfg;
   const domain = cookieDomain(tracker);
-  const sameSite = cfg.cookieSameSite;
   // SameSite=None is only accepted with Secure, which needs https: Lax on http
-  const none = sameSite == 'None';
-  const https = location.protocol == 'https:';
+  const sameSite = location.protocol == 'https:' || cfg.cookieSameSite != 'None' ? cfg.cookieSameSite : 'Lax';
   return (
     ';path=' +
     cfg.cookiePath +
     (domain ? ';domain=' + domain : '') +
-    (cfg.secureCookie || (none && https) ? ';secure' : '') +
+    (cfg.secureCookie || sameSite == 'None' ? ';secure' : '') +
     ';SameSite=' +
-    (none && !https ? 'Lax' : sameSite)
+    sameSite
   );
 }
 
