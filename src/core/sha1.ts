@@ -7,13 +7,12 @@
  * Not for security: only for name compatibility with matomo.js.
  */
 export function sha1(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  const len = bytes.length;
   // message + 0x80 + zero padding + 64-bit length, in 32-bit big-endian words
   // (holes read as 0)
+  const bytes = [...new TextEncoder().encode(text), 128];
   const words: number[] = [];
-  for (let i = 0; i <= len; i++) words[i >> 2] |= (i < len ? bytes[i] : 128) << (24 - (i & 3) * 8);
-  words[(((len + 8) >> 6) << 4) + 15] = len * 8;
+  bytes.map((byte, i) => (words[i >> 2] |= byte << (24 - (i & 3) * 8)));
+  words[(((bytes.length + 7) >> 6) << 4) + 15] = (bytes.length - 1) * 8;
   let h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
   const w: number[] = [];
   for (let block = 0; block < words.length; block += 16) {
