@@ -129,7 +129,7 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
   const model = cfg[key];
   const type = typeof model;
   const list = Array.isArray(model);
-  let ok: unknown = key in cfg;
+  let ok = key in cfg;
   let expected;
   try {
     const [pattern, words] = RULES[key] || [];
@@ -152,11 +152,11 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
     // matomo.js refuses Secure cookies on http pages: the browser would drop them
     if (key == 'secureCookie' && value && location.protocol != 'https:') ok = !(expected = 'false on an http page');
   } catch {
-    ok = 0;
+    ok = false;
   }
   if (ok) cfg[key] = value;
   else refuse(call, key in cfg ? key + ' must be ' + expected + ', got ' + show(given) : 'unknown option ' + show(key));
-  return !!ok;
+  return ok;
 }
 
 /** Warns about a refused call or value and returns INVALID. */

@@ -1,9 +1,8 @@
 import { deleteCookie, readCookie, writeCookie, type CookieScope } from './cookies';
 import { guard } from './guard';
-import { api } from './api';
+import { api, must } from './api';
 import { sha1 } from './sha1';
 import { setOption, type Tracker } from './tracker';
-import { refuse, show } from './config';
 import { newVisitorId } from '../context/pageview-id';
 
 /**
@@ -83,7 +82,7 @@ export const getVisitorId = api('getVisitorId', (tracker: Tracker): string => vi
 /** Forces the visitor id: exactly 16 hex characters. */
 export const setVisitorId = api('setVisitorId', (tracker: Tracker, id: string): void => {
   if (/^[0-9a-f]{16}$/i.test(id)) tracker._forcedId = id.toLowerCase();
-  else refuse('setVisitorId', 'id must be 16 hexadecimal characters, got ' + show(id));
+  else must('setVisitorId', 'id', '16 hexadecimal characters', id);
 });
 
 /** Deletes every cookie this tracker writes (`_pk_id`, `_pk_ses`, `_pk_ref`, `_pk_cvar`). */
