@@ -67,7 +67,7 @@ export function visitorId(tracker: Tracker, cookie = readVisitorCookie(tracker))
  * Writes `_pk_id` (expiry fixed at creation + visitorCookieTimeout: not
  * sliding, as matomo.js) and the sliding `_pk_ses`, as each hit is built.
  */
-export function touchVisitorCookies(tracker: Tracker, id: string, nowMs: number, cookie = readVisitorCookie(tracker)): void {
+export function touchVisitorCookies(tracker: Tracker, id: string, nowMs: number, cookie: [string, number] | undefined): void {
   if (!cookiesOn(tracker) || !id) return;
   const cfg = tracker._cfg;
   const scope = cookieScope(tracker);
