@@ -94,7 +94,7 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
   // always on: a visitor who opted out on any page is never tracked (§4.1)
   tracker._gates.push(consentGate(tracker));
   if (config && typeof config == 'object') {
-    for (const key in config) setOption(tracker, key as keyof Config, (config as Record<string, unknown>)[key], 'createTracker');
+    for (const key in config) applyOption(tracker._cfg, key as keyof Config, (config as Record<string, unknown>)[key], 'createTracker');
   } else refuse('createTracker', 'options must be an object, got ' + show(config));
   return tracker;
 }) as (config?: TrackerConfig) => Tracker;
