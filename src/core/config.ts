@@ -99,60 +99,64 @@ export const DEFAULTS: Config = {
   disableBrowserFeatureDetection: false,
 };
 
-/** Returned by checkOption to refuse a value. */
+/** Returned by refuse(). */
 export const INVALID = {} as never;
 
-// Options whose values need more than a type check: a pattern the value must
-// match, and what the warning says it must be.
-const PATTERNS: Partial<Record<keyof Config, [RegExp, string]>> = {
+// What a value must be, for options that need more than the type of their
+// default: a pattern and the warning's words, or (no pattern) the choices,
+// taken in any case and stored as written here.
+const RULES: Partial<Record<keyof Config, [RegExp | 0, string]>> = {
+  // tested on the resolved URL; after a '#' the hit's query would be a
+  // fragment, which never reaches the server
+  trackerUrl: [/^https?:[^#]*$/, 'an http(s) URL'],
   siteId: [/^[1-9]\d*$/, 'an integer > 0'],
   cookiePath: [/^\//, 'a path starting with /'],
   cookieNamePrefix: [/^[^\s=;,]+$/, 'a name without spaces, =, ; or commas'],
-  cookieSameSite: [/^(lax|strict|none)$/i, 'Lax, Strict or None'],
-  requestMethod: [/^(get|post)$/i, 'GET or POST'],
+  cookieSameSite: [0, 'Lax, Strict or None'],
+  requestMethod: [0, 'GET or POST'],
   // matomo.php reads a hit in a POST body only as a form: any other type loses it
   requestContentType: [/^application\/x-www-form-urlencoded *(;[ -~]*)?$/i, 'application/x-www-form-urlencoded (parameters allowed)'],
 };
 
 /**
- * Validates one option value: the normalised value, or INVALID after a
- * warning that names the call, the option and the problem.
+ * Validates one option value and stores it, normalised, in `cfg`; false
+ * after a warning that names the call, the option and the problem (the
+ * previous value is kept).
  */
-export function checkOption<K extends keyof Config>(cfg: Config, key: K, given: unknown, call: string): Config[K] {
+export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: unknown, call: string): boolean {
   let value: any = given;
   // the current value has the type the option takes (defaults included)
-  const known = key in cfg;
   const model = cfg[key];
-  const pattern = PATTERNS[key];
+  const type = typeof model;
   const list = Array.isArray(model);
-  let ok: unknown = known;
-  let expected = pattern ? pattern[1] : list ? 'a string or an array of strings' : 'a ' + typeof model;
+  let ok = key in cfg;
+  let expected;
   try {
-    if (list) {
-      value = typeof value == 'string' ? [value] : value.slice();
-      ok &&= value.every((item: unknown) => typeof item == 'string');
-    } else if (key == 'trackerUrl') {
-      expected = 'an http(s) URL';
-      // after a '#' the hit's query would be a fragment, which never reaches the server
-      ok = /^https?:$/.test(new URL(value, location.href).protocol) && !value.includes('#');
-    } else if (key == 'customData') {
-      expected = 'JSON-serialisable data';
-      // NaN, Infinity and the like serialise to `null`, which is not data (null itself clears it)
-      ok = value === null || JSON.stringify(value) != 'null';
-    } else if (typeof model == 'number') {
-      expected = 'a number of seconds > 0';
-      ok = value > 0 && value < 1e10;
-    } else if (key == 'siteId') {
-      value = String(value).trim();
-    }
-    ok &&= (typeof value == typeof model || key == 'customData') && (!pattern || pattern[0].test(value));
+    const [pattern, words] = RULES[key] || [];
+    expected =
+      words ||
+      (list ? 'a string or an array of strings' : type == 'number' ? 'a number of seconds > 0' : key == 'customData' ? 'JSON-serialisable data' : 'a ' + type);
+    if (list) value = typeof value == 'string' ? [value] : value.slice();
+    if (key == 'siteId') value = String(value).trim();
+    if (words && !pattern) value = words.split(/, | or /).find((choice) => choice.toLowerCase() == value.toLowerCase());
+    ok &&=
+      key == 'customData'
+        ? // NaN, Infinity and the like serialise to `null`, which is not data (null itself clears it)
+          value === null || JSON.stringify(value) != 'null'
+        : typeof value == type &&
+          (list
+            ? value.every((item: unknown) => typeof item == 'string')
+            : type == 'number'
+              ? value > 0 && value < 1e10
+              : !pattern || pattern.test(key == 'trackerUrl' ? new URL(value, location.href).href : value));
     // matomo.js refuses Secure cookies on http pages: the browser would drop them
     if (key == 'secureCookie' && value && location.protocol != 'https:') ok = !(expected = 'false on an http page');
   } catch {
-    ok = 0;
+    ok = false;
   }
-  if (!ok) return refuse(call, known ? key + ' must be ' + expected + ', got ' + show(given) : 'unknown option ' + show(key));
-  return (key == 'requestMethod' ? value.toUpperCase() : key == 'cookieSameSite' ? value[0].toUpperCase() + value.slice(1).toLowerCase() : value);
+  if (ok) cfg[key] = value;
+  else refuse(call, key in cfg ? key + ' must be ' + expected + ', got ' + show(given) : 'unknown option ' + show(key));
+  return ok;
 }
 
 /** Warns about a refused call or value and returns INVALID. */

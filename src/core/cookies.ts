@@ -7,18 +7,17 @@
 export type CookieScope = string;
 
 export function readCookie(name: string): string | undefined {
-  // whole names only: `_pk_id.1.ab` must not match `x_pk_id.1.ab`
-  for (const pair of document.cookie.split(/; */)) {
-    const at = pair.indexOf('=');
-    if (pair.slice(0, at) == name) {
-      try {
-        return decodeURIComponent(pair.slice(at + 1));
-      } catch {
-        return pair.slice(at + 1);
-      }
-    }
+  // whole names only: `_pk_id.1.ab` must not match `x_pk_id.1.ab`; the first
+  // of two cookies with one name (another path) wins, as in matomo.js
+  const value = document.cookie
+    .split(/; */)
+    .find((pair) => pair.startsWith(name + '='))
+    ?.slice(name.length + 1);
+  try {
+    return value && decodeURIComponent(value);
+  } catch {
+    return value;
   }
-  return undefined;
 }
 
 /** Writes `name=value` until `expiresMs` (an absolute time). */

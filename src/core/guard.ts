@@ -17,14 +17,13 @@ export function guard<A extends unknown[], R>(
     try {
       return fn(...args);
     } catch (error) {
-      report(args[0], name, error);
-      return undefined;
+      return report(args[0], name, error);
     }
   };
 }
 
 /** Reports an internal error when the tracker (or any object with _cfg) is in debug mode. */
-export function report(tracker: unknown, where: string, error: unknown): void {
+export function report(tracker: unknown, where: string, error: unknown): undefined {
   try {
     if ((tracker as { _cfg?: { debug?: boolean } } | null)?._cfg?.debug) {
       warnOnce(where + ': internal error: ' + error);

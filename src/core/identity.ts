@@ -1,9 +1,8 @@
 import { deleteCookie, readCookie, writeCookie, type CookieScope } from './cookies';
 import { guard } from './guard';
-import { api } from './api';
+import { api, must } from './api';
 import { sha1 } from './sha1';
 import { setOption, type Tracker } from './tracker';
-import { refuse, show } from './config';
 import { newVisitorId } from '../context/pageview-id';
 
 /**
@@ -21,26 +20,22 @@ const cookieDomain = (tracker: Tracker) =>
 export function cookieScope(tracker: Tracker): CookieScope {
   const cfg = tracker._cfg;
   const domain = cookieDomain(tracker);
-  const sameSite = cfg.cookieSameSite;
   // SameSite=None is only accepted with Secure, which needs https: Lax on http
-  const none = sameSite == 'None';
-  const https = location.protocol == 'https:';
+  const sameSite = location.protocol == 'https:' || cfg.cookieSameSite != 'None' ? cfg.cookieSameSite : 'Lax';
   return (
     ';path=' +
     cfg.cookiePath +
     (domain ? ';domain=' + domain : '') +
-    (cfg.secureCookie || (none && https) ? ';secure' : '') +
+    (cfg.secureCookie || sameSite == 'None' ? ';secure' : '') +
     ';SameSite=' +
-    (none && !https ? 'Lax' : sameSite)
+    sameSite
   );
 }
 
 /** `<prefix><kind>.<siteId>.<4 hex of SHA-1(domain + path)>`, e.g. `_pk_id.1.2a0b` (§3.2). */
 export function cookieName(tracker: Tracker, kind: string): string {
   const cfg = tracker._cfg;
-  const key = (cookieDomain(tracker) || location.hostname.toLowerCase()) + cfg.cookiePath;
-  if (tracker._hash?.[0] != key) tracker._hash = [key, sha1(key).slice(0, 4)];
-  return cfg.cookieNamePrefix + kind + '.' + cfg.siteId + '.' + tracker._hash[1];
+  return cfg.cookieNamePrefix + kind + '.' + cfg.siteId + '.' + sha1((cookieDomain(tracker) || location.hostname.toLowerCase()) + cfg.cookiePath).slice(0, 4);
 }
 
 /** Cookies are in use: not disabled, and a site id to name them by. */
@@ -72,7 +67,7 @@ export function visitorId(tracker: Tracker, cookie = readVisitorCookie(tracker))
  * Writes `_pk_id` (expiry fixed at creation + visitorCookieTimeout: not
  * sliding, as matomo.js) and the sliding `_pk_ses`, as each hit is built.
  */
-export function touchVisitorCookies(tracker: Tracker, id: string, nowMs: number, cookie = readVisitorCookie(tracker)): void {
+export function touchVisitorCookies(tracker: Tracker, id: string, nowMs: number, cookie: [string, number] | undefined): void {
   if (!cookiesOn(tracker) || !id) return;
   const cfg = tracker._cfg;
   const scope = cookieScope(tracker);
@@ -87,7 +82,7 @@ export const getVisitorId = api('getVisitorId', (tracker: Tracker): string => vi
 /** Forces the visitor id: exactly 16 hex characters. */
 export const setVisitorId = api('setVisitorId', (tracker: Tracker, id: string): void => {
   if (/^[0-9a-f]{16}$/i.test(id)) tracker._forcedId = id.toLowerCase();
-  else refuse('setVisitorId', 'id must be 16 hexadecimal characters, got ' + show(id));
+  else must('setVisitorId', 'id', '16 hexadecimal characters', id);
 });
 
 /** Deletes every cookie this tracker writes (`_pk_id`, `_pk_ses`, `_pk_ref`, `_pk_cvar`). */

@@ -1,5 +1,5 @@
 import { refuse, show } from './config';
-import { api } from './api';
+import { api, must } from './api';
 import { currentUrl, PAGE_VIEW, PING } from './hit';
 import { send } from './send';
 import { parseUrl } from './url';
@@ -43,7 +43,7 @@ export const trackPageView = guard('trackPageView', (tracker: Tracker, customTit
 export const setCustomUrl = api('setCustomUrl', (tracker: Tracker, url: string | null): void => {
   if (url == null || url === '') tracker._url = undefined;
   else if (typeof url == 'string' && /^https?:$/.test(parseUrl(url, location.href)?.protocol || '')) tracker._url = url;
-  else refuse('setCustomUrl', 'expects a URL, got ' + show(url));
+  else must('setCustomUrl', 'url', 'a URL', url);
 });
 
 /** The URL the next hit will report. */
@@ -53,7 +53,7 @@ export const getCurrentUrl = api('getCurrentUrl', (tracker: Tracker): string => 
 export const setDocumentTitle = api('setDocumentTitle', (tracker: Tracker, title: string | null): void => {
   if (title == null) tracker._title = undefined;
   else if (typeof title == 'string' || Number.isFinite(title)) tracker._title = String(title);
-  else refuse('setDocumentTitle', 'expects a string, got ' + show(title));
+  else must('setDocumentTitle', 'title', 'a string', title);
 });
 
 /** Reports `urlref` as this URL from now on; null goes back to `document.referrer`. */
@@ -61,7 +61,7 @@ export const setReferrerUrl = api('setReferrerUrl', (tracker: Tracker, url: stri
   if (url == null) tracker._referrer = undefined;
   // Matomo reads urlref as an absolute URL; '' means no referrer
   else if (url === '' || (typeof url == 'string' && parseUrl(url))) tracker._referrer = url;
-  else refuse('setReferrerUrl', 'expects a URL, got ' + show(url));
+  else must('setReferrerUrl', 'url', 'a URL', url);
 });
 
 /** The current page view's `pv_id` (undefined before the first page view). */
@@ -72,12 +72,10 @@ export const setPageViewId = api('setPageViewId', (tracker: Tracker, id: string)
   if (typeof id == 'string' && /^[a-zA-Z0-9]{6}$/.test(id)) {
     tracker._pvId = id;
     tracker._pin = true;
-  } else refuse('setPageViewId', 'expects 6 characters a-z, A-Z, 0-9, got ' + show(id));
+  } else must('setPageViewId', 'id', '6 characters a-z, A-Z, 0-9', id);
 });
 
 export const getNumTrackedPageViews = api('getNumTrackedPageViews', (tracker: Tracker): number => tracker._pvs);
-
-const METRICS = ['pf_net', 'pf_srv', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl'];
 
 /**
  * Performance metrics (ms) for the next page view, for single-page apps that
@@ -90,12 +88,13 @@ export const setPagePerformanceTiming = api(
     const params: Params = [];
     for (let i = 0; i < 6; i++) {
       const value = values[i];
+      const name = 'pf_net pf_srv pf_tfr pf_dm1 pf_dm2 pf_onl'.split(' ')[i];
       if (value === undefined) continue;
       if (!/^\d+(\.\d+)?$/.test(String(value))) {
-        refuse('setPagePerformanceTiming', METRICS[i] + ' must be a number of ms >= 0, got ' + show(value));
+        must('setPagePerformanceTiming', name, 'a number of ms >= 0', value);
         return;
       }
-      params.push([METRICS[i], Math.round(+value)]);
+      params.push([name, Math.round(+value)]);
     }
     tracker._pfSet = params;
   },

@@ -7,36 +7,37 @@
  * Not for security: only for name compatibility with matomo.js.
  */
 export function sha1(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  const len = bytes.length;
   // message + 0x80 + zero padding + 64-bit length, in 32-bit big-endian words
-  const words = new Uint32Array(((len + 8) >> 6) * 16 + 16);
-  for (let i = 0; i <= len; i++) words[i >> 2] |= (i < len ? bytes[i] : 0x80) << ((~i & 3) << 3);
-  words[words.length - 1] = len * 8;
+  // (holes read as 0)
+  const bytes = [...new TextEncoder().encode(text), 128];
+  const words: number[] = [];
+  bytes.map((byte, i) => (words[i >> 2] |= byte << (24 - (i & 3) * 8)));
+  words[(((bytes.length + 7) >> 6) << 4) + 15] = (bytes.length - 1) * 8;
   let h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
   const w: number[] = [];
   for (let block = 0; block < words.length; block += 16) {
-    let [a, b, c, d, e] = h;
+    // the working variables a, b, c, d, e
+    let v = h;
     for (let i = 0; i < 80; i++) {
-      w[i] = i < 16 ? words[block + i] : rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-      const t =
+      const [a, b, c, d, e] = v;
+      w[i] = i < 16 ? words[block + i] | 0 : rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+      v = [
         (rotl(a, 5) +
-          (i < 20 ? (b & c) | (~b & d) : i > 39 && i < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d) +
-          [0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6][(i / 20) | 0] +
+          (i < 20 ? d ^ (b & (c ^ d)) : i < 40 || i > 59 ? b ^ c ^ d : (b & c) | (d & (b | c))) +
+          // 0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6: 2^30 × √2, √3, √5, √10
+          ((Math.sqrt([2, 3, 5, 10][(i / 20) | 0]) * 2 ** 30) | 0) +
           e +
           w[i]) |
-        0;
-      e = d;
-      d = c;
-      c = rotl(b, 30);
-      b = a;
-      a = t;
+          0,
+        a,
+        rotl(b, 30),
+        c,
+        d,
+      ];
     }
-    h = [a, b, c, d, e].map((x, i) => (h[i] + x) | 0);
+    h = h.map((x, i) => (x + v[i]) | 0);
   }
   return h.map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
-function rotl(x: number, n: number): number {
-  return (x << n) | (x >>> (32 - n));
-}
+const rotl = (x: number, n: number): number => (x << n) | (x >>> (32 - n));

@@ -1,4 +1,4 @@
-import { checkOption, DEFAULTS, INVALID, refuse, show, type Config, type TrackerConfig } from './config';
+import { applyOption, DEFAULTS, refuse, show, type Config, type TrackerConfig } from './config';
 import { consentGate } from './consent';
 import { guard } from './guard';
 import { api, isTracker } from './api';
@@ -61,8 +61,6 @@ export interface Tracker {
   _ua?: string | Promise<string>;
   /** cached browser feature flags tail */
   _features?: string;
-  /** cookie-name hash per domain+path */
-  _hash?: [string, string];
   /** visitor id forced state for campaign attribution mode etc. */
   _firstReferrer?: boolean;
   /** stops the running heartbeat */
@@ -96,18 +94,14 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
   // always on: a visitor who opted out on any page is never tracked (§4.1)
   tracker._gates.push(consentGate(tracker));
   if (config && typeof config == 'object') {
-    for (const key in config) setOption(tracker, key as keyof Config, (config as Record<string, unknown>)[key], 'createTracker');
+    for (const key in config) applyOption(tracker._cfg, key as keyof Config, (config as Record<string, unknown>)[key], 'createTracker');
   } else refuse('createTracker', 'options must be an object, got ' + show(config));
   return tracker;
 }) as (config?: TrackerConfig) => Tracker;
 
 /** Sets one option after validation; returns false when the value was refused. */
 export function setOption<K extends keyof Config>(tracker: Tracker, key: K, value: unknown, call: string): boolean {
-  if (!isTracker(tracker, call)) return false;
-  const normalised = checkOption(tracker._cfg, key, value, call);
-  if (normalised === INVALID) return false;
-  tracker._cfg[key] = normalised;
-  return true;
+  return isTracker(tracker, call) && applyOption(tracker._cfg, key, value, call);
 }
 
 export { isTracker } from './api';
@@ -116,9 +110,9 @@ const cap = (key: string) => key[0].toUpperCase() + key.slice(1);
 
 /** `setX(tracker, value)` for option `x`; with `fixed`, a function that always sets that value. */
 /*@__NO_SIDE_EFFECTS__*/
-function setter<K extends keyof Config & keyof TrackerConfig>(key: K, name = 'set' + cap(key), ...fixed: [boolean?]) {
+function setter<K extends keyof Config & keyof TrackerConfig>(key: K, name = 'set' + cap(key), fixed?: boolean) {
   return guard(name, (tracker: Tracker, value: TrackerConfig[K]): void => {
-    setOption(tracker, key, fixed.length ? fixed[0] : value, name);
+    setOption(tracker, key, fixed ?? value, name);
   });
 }
 
@@ -163,10 +157,8 @@ export const setCustomData = api('setCustomData', (tracker: Tracker, keyOrData: 
   );
 });
 
-const flag = setter as (key: 'disablePerformanceTracking' | 'disableBrowserFeatureDetection', name: string, value: boolean) => (tracker: Tracker) => void;
-
 /** Stops sending `pf_*` page-performance metrics, including values given to setPagePerformanceTiming. */
-export const disablePerformanceTracking = flag('disablePerformanceTracking', 'disablePerformanceTracking', true);
+export const disablePerformanceTracking = setter('disablePerformanceTracking', 'disablePerformanceTracking', true) as (tracker: Tracker) => void;
 /** Stops sending browser feature flags, `res` and `uadata`. */
-export const disableBrowserFeatureDetection = flag('disableBrowserFeatureDetection', 'disableBrowserFeatureDetection', true);
-export const enableBrowserFeatureDetection = flag('disableBrowserFeatureDetection', 'enableBrowserFeatureDetection', false);
+export const disableBrowserFeatureDetection = setter('disableBrowserFeatureDetection', 'disableBrowserFeatureDetection', true) as (tracker: Tracker) => void;
+export const enableBrowserFeatureDetection = setter('disableBrowserFeatureDetection', 'enableBrowserFeatureDetection', false) as (tracker: Tracker) => void;
