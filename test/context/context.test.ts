@@ -1,33 +1,41 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserFeatures } from '../../src/context/browser-features';
 import { clientHints } from '../../src/context/client-hints';
 import { navigationTiming } from '../../src/context/navigation-timing';
 import { newPageViewId, newVisitorId } from '../../src/context/pageview-id';
 import { localTime } from '../../src/context/time';
 
-const fakeCrypto = (bytes: number[]) =>
-  ({
+const fakeCrypto = (bytes: (number | string)[]) =>
+  vi.stubGlobal('crypto', {
     getRandomValues: (array: Uint8Array) => {
-      array.set(bytes.slice(0, array.length));
+      array.set(bytes.flatMap((b) => (typeof b == 'string' ? [...b].map((c) => c.charCodeAt(0)) : [b])).slice(0, array.length));
       return array;
     },
-  }) as unknown as Crypto;
+  });
 
 describe('pv_id and visitor id', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('pv_id is 6 characters of [a-zA-Z0-9] and changes every time', () => {
     const ids = new Set(Array.from({ length: 200 }, () => newPageViewId()));
     for (const id of ids) expect(id).toMatch(/^[a-zA-Z0-9]{6}$/);
     expect(ids.size).toBe(200);
   });
 
-  it('maps random bytes onto the alphabet and skips biased bytes', () => {
-    // 255 and 250 are >= 248 and skipped; 0→a, 25→z, 26→0, 61→Z, 62→a (62 % 62)
-    expect(newPageViewId(fakeCrypto([255, 0, 250, 25, 26, 61, 62, ...Array(25).fill(1)]))).toBe('az0Za' + 'b');
+  it('reads random bytes as characters and skips those outside the alphabet', () => {
+    // each of the 62 characters comes from exactly one byte value: no bias
+    fakeCrypto(['a!z', 200, 0, '0_ Z', 127, 'bX9']);
+    expect(newPageViewId()).toBe('az0ZbX');
   });
 
-  it('visitor id is 16 lowercase hex characters from 8 random bytes', () => {
-    expect(newVisitorId(fakeCrypto([0, 1, 15, 16, 171, 205, 239, 255]))).toBe('00010f10abcdefff');
+  it('visitor id is 16 lowercase hex characters, all equally likely', () => {
+    fakeCrypto(['0001gA0f', 255, '10abc-dFef', 0, 'ff', 'e']);
+    expect(newVisitorId()).toBe('00010f10abcdefff');
+    vi.unstubAllGlobals();
     expect(newVisitorId()).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(Array.from({ length: 100 }, () => newVisitorId())).size).toBe(100);
   });
 });
 
