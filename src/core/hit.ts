@@ -2,7 +2,6 @@ import { attributionParams, purify, referrerParam } from './campaign';
 import { readVisitorCookie, touchVisitorCookies, visitorId } from './identity';
 import type { Tracker } from './tracker';
 import type { Params } from '../context/params';
-import { localTime } from '../context/time';
 import { pageUrl } from '../context/page';
 import { navigationTiming } from '../context/navigation-timing';
 import { randomChars } from '../context/pageview-id';
@@ -56,7 +55,10 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     ['rec', 1],
     // a cache buster: Matomo ignores it
     ['r', randomChars(6, /\D/g)],
-    ...localTime(now),
+    // the visitor's local time when the hit is built, not zero-padded
+    ['h', now.getHours()],
+    ['m', now.getMinutes()],
+    ['s', now.getSeconds()],
     ['url', purify(tracker, url)],
     ...referrerParam(tracker, url),
     ['uid', tracker._userId],

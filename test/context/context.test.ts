@@ -3,7 +3,6 @@ import { browserFeatures } from '../../src/context/browser-features';
 import { clientHints } from '../../src/context/client-hints';
 import { navigationTiming } from '../../src/context/navigation-timing';
 import { newPageViewId, newVisitorId } from '../../src/context/pageview-id';
-import { localTime } from '../../src/context/time';
 
 const fakeCrypto = (bytes: (number | string)[]) =>
   vi.stubGlobal('crypto', {
@@ -36,16 +35,6 @@ describe('pv_id and visitor id', () => {
     vi.unstubAllGlobals();
     expect(newVisitorId()).toMatch(/^[0-9a-f]{16}$/);
     expect(new Set(Array.from({ length: 100 }, () => newVisitorId())).size).toBe(100);
-  });
-});
-
-describe('h, m, s', () => {
-  it('is the local time, not zero-padded', () => {
-    expect(localTime(new Date(2030, 0, 15, 14, 5, 9))).toEqual([
-      ['h', 14],
-      ['m', 5],
-      ['s', 9],
-    ]);
   });
 });
 
