@@ -7,14 +7,15 @@ import type { Params } from '../context/params';
  */
 export function brokenRule(action: Params): string | undefined {
   const get = (name: string) => action.find((p) => p[0] == name);
+  // an event needs both its category and its action; content, its name
   for (const name of ['e_c', 'e_a', 'c_n']) {
-    if ((get(name) || (name != 'c_n' && !get('e_c') != !get('e_a'))) && !String(get(name)?.[1] ?? '').trim()) {
+    if ((name == 'c_n' ? get(name) : get('e_c') || get('e_a')) && !String(get(name)?.[1] ?? '').trim()) {
       return name + ' must be a non-empty string';
     }
   }
   if (get('ca') && get('ping')) return 'ca=1 must not be sent with ping=1';
-  for (const [name, v] of action) {
-    if (/^pf_/.test(name) && !/^\d+$/.test(String(v))) return name + ' must be an integer >= 0';
+  for (const [name, value] of action) {
+    if (/^pf_/.test(name) && !/^\d+$/.test(value as string)) return name + ' must be an integer >= 0';
   }
   return undefined;
 }
