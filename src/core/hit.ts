@@ -72,15 +72,14 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
 
   // per-call dimensions first; they hide the persistent value of the same id on this hit
   let data: Record<string, unknown> | undefined;
-  const callDims: Record<string, 1> = {};
+  const callDims: Record<string, string> = {};
   if (customData && typeof customData == 'object') {
     for (const [key, value] of Object.entries(customData)) {
-      if (/^dimension\d+$/.test(key)) {
-        params.push([key, String(value ?? '')]);
-        callDims[key] = 1;
-      } else (data ||= {})[key] = value;
+      if (/^dimension\d+$/.test(key)) callDims[key] = String(value ?? '');
+      else (data ||= {})[key] = value;
     }
   }
+  params.push(...Object.entries(callDims));
   // a product view describes one page view: matomo.js repeats it on every
   // later hit, which counts events and pings as product views (§6.5, §14.7)
   if (tracker._ecView && pageView) {
@@ -88,7 +87,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     tracker._ecView = undefined;
   }
   for (const id of Object.keys(tracker._dims).sort((a: any, b: any) => a - b)) {
-    if (!callDims['dimension' + id]) params.push(['dimension' + id, tracker._dims[id]]);
+    if (!(('dimension' + id) in callDims)) params.push(['dimension' + id, tracker._dims[id]]);
   }
   // null (no data) leaves `data` out
   params.push(['data', JSON.stringify(data ?? cfg.customData ?? undefined)]);
