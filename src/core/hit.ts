@@ -63,7 +63,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     ...referrerParam(tracker, url),
     ['uid', tracker._userId],
     ['_id', id],
-    ['_idn', hadCookie ? 0 : 1],
+    ['_idn', +!hadCookie],
     ['cs', /^utf-?8$/i.test(charset) ? undefined : charset],
     ['send_image', 0],
     ...attributionParams(tracker, url, nowMs),

@@ -26,7 +26,8 @@ export function brokenRule(action: Params): string | undefined {
  * typo is refused with a warning instead of being dropped by the server.
  */
 export function isNumeric(value: unknown): value is number | string {
-  return typeof value == 'number' ? isFinite(value) : typeof value == 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value);
+  // a finite number's string form always matches; NaN and Infinity never
+  return (typeof value == 'number' || typeof value == 'string') && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value as string);
 }
 
 /** A value that reads as itself on the wire: a string, a finite number or a boolean, never `NaN` or `[object Object]`. */
