@@ -12,7 +12,8 @@ const MIME_FLAGS =
  * support, not whether the tracker uses cookies, as in matomo.js. Screen
  * sizes are integers (WebIDL `long`).
  */
-export function browserFeatures(nav: Navigator = navigator, scr: Screen = screen): string {
+export function browserFeatures(): string {
+  const nav = navigator;
   const mimeTypes = nav.mimeTypes;
   return (
     (mimeTypes?.length
@@ -21,6 +22,6 @@ export function browserFeatures(nav: Navigator = navigator, scr: Screen = screen
           (_, name, type) => '&' + name + '=' + +!!(mimeTypes.namedItem(type)?.enabledPlugin || (name == 'java' && nav.javaEnabled?.())),
         )
       : '') +
-    '&cookie=' + +!!nav.cookieEnabled + '&res=' + scr.width + 'x' + scr.height
+    '&cookie=' + +!!nav.cookieEnabled + '&res=' + screen.width + 'x' + screen.height
   );
 }

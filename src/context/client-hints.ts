@@ -12,8 +12,8 @@ interface UAData {
   getHighEntropyValues(hints: string[]): Promise<Record<string, unknown>>;
 }
 
-export function clientHints(nav: Navigator = navigator): Promise<string> | undefined {
-  const data = (nav as Navigator & { userAgentData?: UAData }).userAgentData!;
+export function clientHints(): Promise<string> | undefined {
+  const data = (navigator as Navigator & { userAgentData?: UAData }).userAgentData!;
   try {
     return (
       data

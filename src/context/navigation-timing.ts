@@ -13,8 +13,8 @@ const STAMPS = 'fetchStart connectEnd requestStart responseStart responseEnd dom
  * matomo.js; `pf_dm1` is domInteractive − responseEnd, matomo.js's own Level 2
  * formula (Level 2 has no domLoading).
  */
-export function navigationTiming(perf: Performance = performance): Params | undefined {
-  const entry = perf.getEntriesByType?.('navigation')[0] as unknown as Record<string, number> | undefined;
+export function navigationTiming(): Params | undefined {
+  const entry = performance.getEntriesByType?.('navigation')[0] as unknown as Record<string, number> | undefined;
   if (!entry?.loadEventEnd) return undefined;
   const params: Params = [];
   // matomo.js's metrics in its order (§2.5): metric k is the delta from

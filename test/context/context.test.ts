@@ -12,11 +12,12 @@ const fakeCrypto = (bytes: (number | string)[]) =>
     },
   });
 
-describe('pv_id and visitor id', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-  });
+// the collectors read the browser's globals: each test stubs what it needs
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
+describe('pv_id and visitor id', () => {
   it('pv_id is 6 characters of [a-zA-Z0-9] and changes every time', () => {
     const ids = new Set(Array.from({ length: 200 }, () => newPageViewId()));
     for (const id of ids) expect(id).toMatch(/^[a-zA-Z0-9]{6}$/);
@@ -43,24 +44,30 @@ describe('browser features', () => {
     const list = types.map((type) => ({ type, enabledPlugin: {} }));
     return Object.assign(list, { namedItem: (t: string) => list.find((m) => m.type == t) ?? null });
   };
-  const screen = { width: 1920, height: 1080 } as Screen;
+  const features = (nav: Navigator) => {
+    vi.stubGlobal('navigator', nav);
+    vi.stubGlobal('screen', { width: 1920, height: 1080 });
+    return browserFeatures();
+  };
 
   it('reports plugin flags, cookie and res in matomo.js order (TV TAIL)', () => {
     const nav = { mimeTypes: mime(['application/pdf']), cookieEnabled: true, javaEnabled: () => false } as unknown as Navigator;
-    expect(browserFeatures(nav, screen)).toBe('&pdf=1&qt=0&realp=0&wma=0&fla=0&java=0&ag=0&cookie=1&res=1920x1080');
+    expect(features(nav)).toBe('&pdf=1&qt=0&realp=0&wma=0&fla=0&java=0&ag=0&cookie=1&res=1920x1080');
   });
 
   it('leaves the plugin flags out when mimeTypes is empty, and honours javaEnabled', () => {
     const none = { mimeTypes: mime([]), cookieEnabled: false } as unknown as Navigator;
-    expect(browserFeatures(none, screen)).toBe('&cookie=0&res=1920x1080');
+    expect(features(none)).toBe('&cookie=0&res=1920x1080');
     const java = { mimeTypes: mime(['video/quicktime']), cookieEnabled: true, javaEnabled: () => true } as unknown as Navigator;
-    expect(browserFeatures(java, screen)).toBe('&pdf=0&qt=1&realp=0&wma=0&fla=0&java=1&ag=0&cookie=1&res=1920x1080');
+    expect(features(java)).toBe('&pdf=0&qt=1&realp=0&wma=0&fla=0&java=1&ag=0&cookie=1&res=1920x1080');
   });
 });
 
 describe('navigation timing', () => {
-  const perf = (entry: Record<string, number> | undefined) =>
-    ({ getEntriesByType: () => (entry ? [entry] : []) }) as unknown as Performance;
+  const timing = (entry: Record<string, number> | undefined) => {
+    vi.stubGlobal('performance', { getEntriesByType: () => (entry ? [entry] : []) });
+    return navigationTiming();
+  };
   const T = 1000;
   const loaded = {
     fetchStart: T,
@@ -75,7 +82,7 @@ describe('navigation timing', () => {
   };
 
   it('computes the six metrics from the Level 2 entry, rounded (TV-01 values)', () => {
-    expect(navigationTiming(perf(loaded))).toEqual([
+    expect(timing(loaded)).toEqual([
       ['pf_net', 35],
       ['pf_srv', 100],
       ['pf_tfr', 20],
@@ -86,23 +93,28 @@ describe('navigation timing', () => {
   });
 
   it('gives nothing before the load event ended, or without an entry', () => {
-    expect(navigationTiming(perf({ ...loaded, loadEventEnd: 0 }))).toBeUndefined();
-    expect(navigationTiming(perf(undefined))).toBeUndefined();
+    expect(timing({ ...loaded, loadEventEnd: 0 })).toBeUndefined();
+    expect(timing(undefined)).toBeUndefined();
   });
 
   it('drops the whole set when one delta is negative', () => {
-    expect(navigationTiming(perf({ ...loaded, fetchStart: T + 50 }))).toBeUndefined();
+    expect(timing({ ...loaded, fetchStart: T + 50 })).toBeUndefined();
   });
 
   it('skips only the metric whose timestamp is 0', () => {
-    const params = navigationTiming(perf({ ...loaded, requestStart: 0 }))!;
+    const params = timing({ ...loaded, requestStart: 0 })!;
     expect(params.map((p) => p[0])).toEqual(['pf_net', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl']);
   });
 });
 
 describe('client hints', () => {
+  const hints = (nav: Navigator) => {
+    vi.stubGlobal('navigator', nav);
+    return clientHints();
+  };
+
   it('is undefined where the API is missing (Firefox, Safari)', () => {
-    expect(clientHints({} as Navigator)).toBeUndefined();
+    expect(hints({} as Navigator)).toBeUndefined();
   });
 
   it('asks matomo.js’s hints and drops brands/uaFullVersion when fullVersionList is there (TV-26)', async () => {
@@ -126,7 +138,7 @@ describe('client hints', () => {
         },
       },
     } as unknown as Navigator;
-    const json = await clientHints(nav);
+    const json = await hints(nav);
     expect(asked).toEqual(['brands', 'model', 'platform', 'platformVersion', 'uaFullVersion', 'fullVersionList', 'formFactors']);
     expect(json).toBe(
       '{"mobile":false,"platform":"Linux","model":"","platformVersion":"6.5.0","fullVersionList":[{"brand":"Chromium","version":"130.0.6723.58"}],"formFactors":["Desktop"]}',
@@ -137,6 +149,6 @@ describe('client hints', () => {
     const nav = {
       userAgentData: { brands: [{ brand: 'X', version: '1' }], platform: 'Linux', getHighEntropyValues: () => Promise.reject(new Error('no')) },
     } as unknown as Navigator;
-    expect(await clientHints(nav)).toBe('{"brands":[{"brand":"X","version":"1"}],"platform":"Linux"}');
+    expect(await hints(nav)).toBe('{"brands":[{"brand":"X","version":"1"}],"platform":"Linux"}');
   });
 });
