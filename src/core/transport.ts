@@ -38,11 +38,13 @@ export function enqueue(tracker: Tracker, hit: string): void {
   else schedule(tracker, 0);
 }
 
+/**
+ * A dispatch after `delay` ms. Several may be pending: the first to run sends
+ * all that is queued and the others find the queue empty, so no timer needs
+ * tracking.
+ */
 function schedule(tracker: Tracker, delay: number): void {
-  tracker._timer ||= setTimeout(() => {
-    tracker._timer = 0;
-    flush(tracker);
-  }, delay);
+  setTimeout(flush, delay, tracker);
 }
 
 /**
