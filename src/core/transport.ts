@@ -34,17 +34,11 @@ const BULK_MAX = 50;
 export function enqueue(tracker: Tracker, hit: string): void {
   wire(tracker);
   tracker._queue.push(hit);
+  // at once when leaving; else after this task, so that the hits queued in it
+  // leave together. Several dispatches may be pending: the first to run sends
+  // all that is queued and the others find the queue empty.
   if (tracker._away) flush(tracker, true);
-  else schedule(tracker, 0);
-}
-
-/**
- * A dispatch after `delay` ms. Several may be pending: the first to run sends
- * all that is queued and the others find the queue empty, so no timer needs
- * tracking.
- */
-function schedule(tracker: Tracker, delay: number): void {
-  setTimeout(flush, delay, tracker);
+  else setTimeout(flush, 0, tracker);
 }
 
 /**
@@ -78,7 +72,10 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
     if (!force) return;
     // leaving before the hints came: this is the time limit, for the whole page
     tracker._ua = '';
-  } else if (!force && wait > 0) return schedule(tracker, wait);
+  } else if (!force && wait > 0) {
+    setTimeout(flush, wait, tracker);
+    return;
+  }
   const hits = tracker._queue.splice(0);
   if (!hits.length) return;
   tracker._gap ||= now + FIRST_REQUEST_GAP_MS;
