@@ -13,20 +13,6 @@ export const PING = 2;
 /** The name of the entry that holds appendToTrackingUrl's string: no real parameter name contains `&`. */
 const RAW = '&';
 
-/**
- * `a=1&b=%20x`: values encoded with encodeURIComponent, absent values left
- * out, a RAW entry's value as it is. encodeURIComponent throws on a lone
- * UTF-16 surrogate (half an emoji, cut text), and one stored value (a
- * dimension, a user id) would then stop every later hit: it is sent as
- * U+FFFD instead, as browsers do with text they send.
- */
-function serialize(params: Params): string {
-  return params
-    .filter((p) => p[1] != null)
-    .map((p) => (p[0] == RAW ? p[1] : p[0] + '=' + encodeURIComponent(String(p[1]).replace(/\p{Cs}/gu, '\ufffd'))))
-    .join('&');
-}
-
 /** The URL a hit reports: setCustomUrl's, resolved against the page, else the page's own. */
 export function currentUrl(tracker: Tracker): string {
   const page = pageUrl();
@@ -99,7 +85,15 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   // appendToTrackingUrl's string goes verbatim, never re-encoded, at its place in matomo.js's order (§2.1 #25)
   params.push([RAW, tracker._append], ...(pageView ? timing : []));
   for (const after of tracker._after) after(params, kind);
-  return serialize(params);
+  // `a=1&b=%20x`: values encoded with encodeURIComponent, absent values left
+  // out, the RAW entry's value as it is. encodeURIComponent throws on a lone
+  // UTF-16 surrogate (half an emoji, cut text), and one stored value (a
+  // dimension, a user id) would then stop every later hit: it is sent as
+  // U+FFFD instead, as browsers do with text they send.
+  return params
+    .filter((p) => p[1] != null)
+    .map((p) => (p[0] == RAW ? p[1] : p[0] + '=' + encodeURIComponent(String(p[1]).replace(/\p{Cs}/gu, '\ufffd'))))
+    .join('&');
 }
 
 /**
