@@ -8,16 +8,13 @@ import type { Params } from '../context/params';
 export function brokenRule(action: Params): string | undefined {
   const get = (name: string) => action.find((p) => p[0] == name);
   // an event needs both its category and its action; content, its name
-  for (const name of ['e_c', 'e_a', 'c_n']) {
-    if ((name == 'c_n' ? get(name) : get('e_c') || get('e_a')) && !String(get(name)?.[1] ?? '').trim()) {
-      return name + ' must be a non-empty string';
-    }
-  }
-  if (get('ca') && get('ping')) return 'ca=1 must not be sent with ping=1';
-  for (const [name, value] of action) {
-    if (/^pf_/.test(name) && !/^\d+$/.test(value as string)) return name + ' must be an integer >= 0';
-  }
-  return undefined;
+  const empty = ['e_c', 'e_a', 'c_n'].find((name) => (name == 'c_n' ? get(name) : get('e_c') || get('e_a')) && !String(get(name)?.[1] ?? '').trim());
+  const pf = action.find((p) => /^pf_/.test(p[0]) && !/^\d+$/.test(p[1] as string));
+  return empty
+    ? empty + ' must be a non-empty string'
+    : get('ca') && get('ping')
+      ? 'ca=1 must not be sent with ping=1'
+      : pf && pf[0] + ' must be an integer >= 0';
 }
 
 /**
