@@ -9,16 +9,19 @@ const MIME_FLAGS =
  *
  * They are part of the server's visitor fingerprint, so they follow the same
  * rules and stay constant for the page's life. `cookie` reports browser
- * support, not whether the tracker uses cookies, as in matomo.js.
+ * support, not whether the tracker uses cookies, as in matomo.js. Screen
+ * sizes are integers (WebIDL `long`).
  */
-export function browserFeatures(nav: Navigator = navigator, scr: Screen = screen): string {
-  let flags = '';
-  if (nav.mimeTypes?.length) {
-    for (const pair of MIME_FLAGS.split(',')) {
-      const [name, type] = pair.split(' ');
-      const on = nav.mimeTypes.namedItem(type)?.enabledPlugin || (name == 'java' && nav.javaEnabled?.());
-      flags += '&' + name + '=' + (on ? 1 : 0);
-    }
-  }
-  return flags + '&cookie=' + (nav.cookieEnabled ? 1 : 0) + '&res=' + Math.round(scr.width) + 'x' + Math.round(scr.height);
+export function browserFeatures(): string {
+  const nav = navigator;
+  const mimeTypes = nav.mimeTypes;
+  return (
+    (mimeTypes?.length
+      ? MIME_FLAGS.replace(
+          /(\w+) ([^,]+),?/g,
+          (_, name, type) => '&' + name + '=' + +!!(mimeTypes.namedItem(type)?.enabledPlugin || (name == 'java' && nav.javaEnabled?.())),
+        )
+      : '') +
+    '&cookie=' + +!!nav.cookieEnabled + '&res=' + screen.width + 'x' + screen.height
+  );
 }

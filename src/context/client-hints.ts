@@ -12,19 +12,25 @@ interface UAData {
   getHighEntropyValues(hints: string[]): Promise<Record<string, unknown>>;
 }
 
-export function clientHints(nav: Navigator = navigator): Promise<string> | undefined {
-  const data = (nav as Navigator & { userAgentData?: UAData }).userAgentData;
-  if (!data || typeof data.getHighEntropyValues != 'function') return undefined;
-  return data.getHighEntropyValues(HINTS.split(' ')).then(
-    (values) => {
-      const copy = { ...values };
-      if (copy.fullVersionList) {
-        delete copy.brands;
-        delete copy.uaFullVersion;
-      }
-      return JSON.stringify(copy);
-    },
-    // matomo.js keeps the low-entropy values when the request is refused
-    () => JSON.stringify({ brands: data.brands, platform: data.platform }),
-  );
+export function clientHints(): Promise<string> | undefined {
+  const data = (navigator as Navigator & { userAgentData?: UAData }).userAgentData!;
+  try {
+    return (
+      data
+        .getHighEntropyValues(HINTS.split(' '))
+        // matomo.js keeps the low-entropy values when the request is refused
+        .catch((): Record<string, unknown> => ({ brands: data.brands, platform: data.platform }))
+        .then((values) => {
+          // a fresh object from the browser: ours to change
+          if (values.fullVersionList) {
+            delete values.brands;
+            delete values.uaFullVersion;
+          }
+          return JSON.stringify(values);
+        })
+    );
+  } catch {
+    // no userAgentData, or no getHighEntropyValues
+    return undefined;
+  }
 }

@@ -1,9 +1,7 @@
 import type { Params } from './params';
 
-// name, start, end: the deltas matomo.js reports, in its order (§2.5)
-const METRICS =
-  'pf_net fetchStart connectEnd,pf_srv requestStart responseStart,pf_tfr responseStart responseEnd,' +
-  'pf_dm1 responseEnd domInteractive,pf_dm2 domInteractive domComplete,pf_onl loadEventStart loadEventEnd';
+// the timestamps the metrics are deltas of, in time order
+const STAMPS = 'fetchStart connectEnd requestStart responseStart responseEnd domInteractive domComplete loadEventStart loadEventEnd'.split(' ');
 
 /**
  * `pf_net … pf_onl` from the Navigation Timing Level 2 entry, or undefined
@@ -15,18 +13,20 @@ const METRICS =
  * matomo.js; `pf_dm1` is domInteractive − responseEnd, matomo.js's own Level 2
  * formula (Level 2 has no domLoading).
  */
-export function navigationTiming(perf: Performance = performance): Params | undefined {
-  const entry = perf.getEntriesByType?.('navigation')[0] as unknown as Record<string, number> | undefined;
+export function navigationTiming(): Params | undefined {
+  const entry = performance.getEntriesByType?.('navigation')[0] as unknown as Record<string, number> | undefined;
   if (!entry?.loadEventEnd) return undefined;
   const params: Params = [];
-  for (const metric of METRICS.split(',')) {
-    const [name, start, end] = metric.split(' ');
+  // matomo.js's metrics in its order (§2.5): metric k is the delta from
+  // STAMPS[i] to STAMPS[i + 1], where i skips requestStart and loadEventStart
+  ['pf_net', 'pf_srv', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl'].map((name, k) => {
+    const i = k + +(k > 0) + +(k > 4);
+    const start = entry[STAMPS[i]];
+    const end = entry[STAMPS[i + 1]];
     // fetchStart may be a true 0 at the time origin; any other 0 means "did not happen"
-    if (entry[end] && (entry[start] || start == 'fetchStart')) {
-      const delta = Math.round(entry[end] - entry[start]);
-      if (delta < 0) return undefined;
-      params.push([name, delta]);
-    }
-  }
+    if (end && (start || !i)) params.push([name, Math.round(end - start)]);
+  });
+  // a negative delta drops the whole set
+  if (params.some((p) => (p[1] as number) < 0)) return undefined;
   return params;
 }

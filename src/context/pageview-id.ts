@@ -1,18 +1,22 @@
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/** A new `pv_id`: 6 characters of [a-zA-Z0-9], as matomo.js, but from crypto.getRandomValues (§2.4). */
-export function newPageViewId(random: Crypto = crypto): string {
-  let id = '';
-  // 248 = 4 × 62: bytes above it are skipped, so every character is equally likely
-  for (const byte of random.getRandomValues(new Uint8Array(32))) {
-    if (byte < 248 && id.length < 6) id += ALPHABET[byte % 62];
-  }
-  return id.length == 6 ? id : newPageViewId(random);
+/**
+ * `length` characters that `drop` does not match, from crypto.getRandomValues:
+ * random bytes read as characters, the others dropped. Each kept character
+ * comes from exactly one byte value, so all are equally likely; 1000 bytes
+ * leave too few once in more than 10^11 draws, and then we draw again.
+ */
+export function randomChars(length: number, drop: RegExp): string {
+  const text = String.fromCharCode(...crypto.getRandomValues(new Uint8Array(1e3)))
+    .replace(drop, '')
+    .slice(0, length);
+  return text[length - 1] ? text : randomChars(length, drop);
 }
 
-/** 16 lowercase hex characters: a new visitor id from 8 random bytes (§3.4). */
-export function newVisitorId(random: Crypto = crypto): string {
-  return Array.from(random.getRandomValues(new Uint8Array(8)), (b) =>
-    (b + 256).toString(16).slice(1),
-  ).join('');
+/** A new `pv_id`: 6 characters of [a-zA-Z0-9], as matomo.js, but from crypto.getRandomValues (§2.4). */
+export function newPageViewId(): string {
+  return randomChars(6, /[\W_]/g);
+}
+
+/** 16 lowercase hex characters: a new visitor id (§3.4). */
+export function newVisitorId(): string {
+  return randomChars(16, /[^\da-f]/g);
 }

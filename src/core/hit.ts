@@ -2,34 +2,16 @@ import { attributionParams, purify, referrerParam } from './campaign';
 import { readVisitorCookie, touchVisitorCookies, visitorId } from './identity';
 import type { Tracker } from './tracker';
 import type { Params } from '../context/params';
-import { localTime } from '../context/time';
 import { pageUrl } from '../context/page';
 import { navigationTiming } from '../context/navigation-timing';
+import { randomChars } from '../context/pageview-id';
 
 /** Kinds of hit the standard part treats differently (0: any other hit). */
 export const PAGE_VIEW = 1;
 export const PING = 2;
 
-/** `a=1&b=%20x`: values encoded with encodeURIComponent, absent values left out. */
-export function serialize(params: Params): string {
-  return params
-    .filter((p) => p[1] != null)
-    .map((p) => p[0] + '=' + encode(String(p[1])))
-    .join('&');
-}
-
-/**
- * encodeURIComponent throws on a lone UTF-16 surrogate (half an emoji, cut
- * text), and one stored value (a dimension, a user id) would then stop every
- * later hit: send it as U+FFFD instead, as browsers do with text they send.
- */
-function encode(text: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return encodeURIComponent(text.replace(/\p{Cs}/gu, '\ufffd'));
-  }
-}
+/** The name of the entry that holds appendToTrackingUrl's string: no real parameter name contains `&`. */
+const RAW = '&';
 
 /** The URL a hit reports: setCustomUrl's, resolved against the page, else the page's own. */
 export function currentUrl(tracker: Tracker): string {
@@ -46,64 +28,72 @@ export function currentUrl(tracker: Tracker): string {
 export function buildHit(tracker: Tracker, action: Params, kind: number, customData?: unknown): string {
   const cfg = tracker._cfg;
   const now = new Date();
-  const nowMs = now.getTime();
+  const nowMs = +now;
   const url = currentUrl(tracker);
+  const pageView = kind == PAGE_VIEW;
+  const charset = document.characterSet;
   // read once: the hit reports it, and its creation time is kept on rewrite
   const hadCookie = readVisitorCookie(tracker);
   const id = visitorId(tracker, hadCookie);
-  const params: Params = action.concat(
-    [
-      ['idsite', cfg.siteId],
-      ['rec', 1],
-      ['r', String(crypto.getRandomValues(new Uint32Array(1))[0]).slice(-6)],
-    ],
-    localTime(now),
-    [['url', purify(tracker, url)]],
-    referrerParam(tracker, url),
-    [
-      ['uid', tracker._userId],
-      ['_id', id],
-      ['_idn', hadCookie ? 0 : 1],
-      ['cs', /^utf-?8$/i.test(document.characterSet) ? undefined : document.characterSet],
-      ['send_image', 0],
-    ],
-    attributionParams(tracker, url, nowMs),
-  );
+  const params: Params = [
+    ...action,
+    ['idsite', cfg.siteId],
+    ['rec', 1],
+    // a cache buster: Matomo ignores it
+    ['r', randomChars(6, /\D/g)],
+    // the visitor's local time when the hit is built, not zero-padded
+    ['h', now.getHours()],
+    ['m', now.getMinutes()],
+    ['s', now.getSeconds()],
+    ['url', purify(tracker, url)],
+    ...referrerParam(tracker, url),
+    ['uid', tracker._userId],
+    ['_id', id],
+    ['_idn', +!hadCookie],
+    ['cs', /^utf-?8$/i.test(charset) ? undefined : charset],
+    ['send_image', 0],
+    ...attributionParams(tracker, url, nowMs),
+  ];
   touchVisitorCookies(tracker, id, nowMs, hadCookie);
 
   // per-call dimensions first; they hide the persistent value of the same id on this hit
   let data: Record<string, unknown> | undefined;
-  const callDims: Record<string, 1> = {};
+  const callDims: Record<string, string> = {};
   if (customData && typeof customData == 'object') {
     for (const [key, value] of Object.entries(customData)) {
-      if (/^dimension\d+$/.test(key)) {
-        params.push([key, value == null ? '' : String(value)]);
-        callDims[key] = 1;
-      } else (data = data || {})[key] = value;
+      if (/^dimension\d+$/.test(key)) callDims[key] = String(value ?? '');
+      else (data ||= {})[key] = value;
     }
   }
+  params.push(...Object.entries(callDims));
   // a product view describes one page view: matomo.js repeats it on every
   // later hit, which counts events and pings as product views (§6.5, §14.7)
-  if (tracker._ecView && kind == PAGE_VIEW) {
+  if (tracker._ecView && pageView) {
     params.push(...tracker._ecView);
     tracker._ecView = undefined;
   }
   for (const id of Object.keys(tracker._dims).sort((a: any, b: any) => a - b)) {
-    if (!callDims['dimension' + id]) params.push(['dimension' + id, tracker._dims[id]]);
+    if (!(('dimension' + id) in callDims)) params.push(['dimension' + id, tracker._dims[id]]);
   }
-  data = data || (cfg.customData as Record<string, unknown> | undefined);
-  if (data != null) params.push(['data', JSON.stringify(data)]);
+  // null (no data) leaves `data` out
+  params.push(['data', JSON.stringify(data ?? cfg.customData ?? undefined)]);
 
-  const timing = performanceParams(tracker, kind);
-  const pageViewTiming = kind == PAGE_VIEW;
-  if (timing && !pageViewTiming) params.push(...timing);
-  params.push(['pv_id', tracker._pvId]);
+  // `pf_*` go before pv_id, but on a page view at the very end (§2.1 #22, #28)
+  const timing = performanceParams(tracker, pageView);
+  params.push(...(pageView ? [] : timing), ['pv_id', tracker._pvId]);
   for (const extra of tracker._extra) extra(params, kind);
-  const cut = params.length;
-  if (timing && pageViewTiming) params.push(...timing);
-  for (const after of tracker._after) after(params, kind);
   // appendToTrackingUrl's string goes verbatim, never re-encoded, at its place in matomo.js's order (§2.1 #25)
-  return [serialize(params.slice(0, cut)), tracker._append, serialize(params.slice(cut))].filter(Boolean).join('&');
+  params.push([RAW, tracker._append], ...(pageView ? timing : []));
+  for (const after of tracker._after) after(params, kind);
+  // `a=1&b=%20x`: values encoded with encodeURIComponent, absent values left
+  // out, the RAW entry's value as it is. encodeURIComponent throws on a lone
+  // UTF-16 surrogate (half an emoji, cut text), and one stored value (a
+  // dimension, a user id) would then stop every later hit: it is sent as
+  // U+FFFD instead, as browsers do with text they send.
+  return params
+    .filter((p) => p[1] != null)
+    .map((p) => (p[0] == RAW ? p[1] : p[0] + '=' + encodeURIComponent(String(p[1]).replace(/\p{Cs}/gu, '\ufffd'))))
+    .join('&');
 }
 
 /**
@@ -111,19 +101,20 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
  * view when the page has loaded; if it had not, on the next hit after load.
  * Values from setPagePerformanceTiming go on the next page view.
  */
-function performanceParams(tracker: Tracker, kind: number): Params | undefined {
-  if (tracker._cfg.disablePerformanceTracking) return undefined;
-  if (kind == PAGE_VIEW && tracker._pfSet) {
-    const custom = tracker._pfSet;
-    tracker._pfSet = undefined;
-    tracker._pf = 2;
-    return custom;
+function performanceParams(tracker: Tracker, pageView: boolean): Params {
+  const pf = tracker._pf;
+  let timing: Params | undefined;
+  if (!tracker._cfg.disablePerformanceTracking) {
+    if (pageView && (timing = tracker._pfSet)) {
+      tracker._pfSet = undefined;
+      tracker._pf = 2;
+    }
+    // the metrics describe the document load: they belong to its first page
+    // view only, so a later page view (a new pv_id) ends the wait for them
+    else if (pf ? pf < 2 && tracker._pfPv == tracker._pvId : pageView) {
+      tracker._pfPv = tracker._pvId;
+      tracker._pf = (timing = navigationTiming()) ? 2 : 1;
+    } else if (pf) tracker._pf = 2;
   }
-  if (tracker._pf == 2 || (kind != PAGE_VIEW && !tracker._pf)) return undefined;
-  // the metrics describe the document load: they belong to its first page view only
-  if (!tracker._pf) tracker._pfPv = tracker._pvId;
-  else if (tracker._pfPv != tracker._pvId) return (tracker._pf = 2), undefined;
-  const timing = navigationTiming();
-  tracker._pf = timing ? 2 : 1;
-  return timing;
+  return timing || [];
 }

@@ -13,16 +13,12 @@ import type { Params } from '../context/params';
  */
 export function send(tracker: Tracker, action: Params, call: string, kind = 0, customData?: unknown): boolean {
   const cfg = tracker._cfg;
-  if (!cfg.trackerUrl || !cfg.siteId) {
-    warn(call + ': ' + (cfg.trackerUrl ? 'siteId' : 'trackerUrl') + ' is not set; hit not sent');
-    return false;
-  }
   // matomo.js sends nothing from a saved page unless told to (§1.10)
-  if (location.protocol == 'file:' && !tracker._fileOk) {
+  if (cfg.trackerUrl && cfg.siteId && location.protocol == 'file:' && !tracker._fileOk) {
     warnOnce(call + ': file: page; hit not sent without enableFileTracking');
     return false;
   }
-  const rule = brokenRule(action);
+  const rule = !cfg.trackerUrl ? 'trackerUrl is not set' : !cfg.siteId ? 'siteId is not set' : brokenRule(action);
   if (rule) {
     warn(call + ': ' + rule + '; hit not sent');
     return false;

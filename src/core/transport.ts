@@ -1,5 +1,5 @@
 import type { Tracker } from './tracker';
-import { report } from './guard';
+import { guard } from './guard';
 import { clientHints } from '../context/client-hints';
 import { browserFeatures } from '../context/browser-features';
 
@@ -17,8 +17,8 @@ import { browserFeatures } from '../context/browser-features';
  *   when the page is hidden or left, so nothing is lost on exit.
  * - No unload/beforeunload handler and no busy-wait: pagehide and
  *   visibilitychange flush the queue with beacons.
- * - Every send goes through post()/image(): the one place a persistent retry
- *   store would hook in.
+ * - Every request leaves from one place, the end of flush(): the one place a
+ *   persistent retry store would hook in.
  */
 
 /** Longest hit sent in a URL; longer ones go in a POST body (matomo.js's limit). */
@@ -34,96 +34,84 @@ const BULK_MAX = 50;
 export function enqueue(tracker: Tracker, hit: string): void {
   wire(tracker);
   tracker._queue.push(hit);
+  // at once when leaving; else after this task, so that the hits queued in it
+  // leave together. Several dispatches may be pending: the first to run sends
+  // all that is queued and the others find the queue empty.
   if (tracker._away) flush(tracker, true);
-  else schedule(tracker, 0);
-}
-
-function schedule(tracker: Tracker, delay: number): void {
-  if (!tracker._timer) {
-    tracker._timer = setTimeout(() => {
-      tracker._timer = 0;
-      flush(tracker);
-    }, delay);
-  }
+  else setTimeout(flush, 0, tracker);
 }
 
 /**
  * Sends what is queued. Unless forced (the page is hidden or left), waits
  * for client hints and for the end of the first-request window first.
+ * An internal error is reported in debug mode, never thrown.
  */
-export function flush(tracker: Tracker, force?: boolean): void {
-  try {
-    const cfg = tracker._cfg;
-    if (tracker._ua === undefined) {
-      const request = !cfg.disableBrowserFeatureDetection && clientHints();
-      tracker._ua = request || '';
-      if (request) {
-        // the hints or the time limit, whichever comes first, decide for the
-        // whole page: uadata feeds device detection, it must not change later
-        const settle = (value: string) => {
-          if (tracker._ua == request) {
-            tracker._ua = value;
-            flush(tracker, tracker._away);
-          }
-        };
-        request.then(settle, () => settle(''));
-        setTimeout(settle, CLIENT_HINTS_WAIT_MS, '');
-      }
+export const flush = guard('transport', (tracker: Tracker, force?: boolean): void => {
+  const cfg = tracker._cfg;
+  const method = cfg.requestMethod;
+  if (tracker._ua === undefined) {
+    const request = (tracker._ua = (!cfg.disableBrowserFeatureDetection && clientHints()) || '');
+    if (request) {
+      // the hints or the time limit, whichever comes first, decide for the
+      // whole page: uadata feeds device detection, it must not change later;
+      // a settled request always flushes, so the dispatch waits for it here
+      const settle = (value: string) => {
+        if (tracker._ua == request) {
+          tracker._ua = value;
+          // not forced: leaving would have settled it already
+          flush(tracker);
+        }
+      };
+      request.then(settle, () => settle(''));
+      setTimeout(settle, CLIENT_HINTS_WAIT_MS, '');
     }
-    const now = Date.now();
-    const wait = tracker._gap! - now;
-    if (!force) {
-      if (wait > 0) schedule(tracker, wait);
-      if (wait > 0 || typeof tracker._ua != 'string') return;
-    }
+  }
+  const now = Date.now();
+  const wait = tracker._gap! - now;
+  if (typeof tracker._ua != 'string') {
+    if (!force) return;
     // leaving before the hints came: this is the time limit, for the whole page
-    else if (typeof tracker._ua != 'string') tracker._ua = '';
-    const hits = tracker._queue.splice(0);
-    if (!hits.length) return;
-    if (!tracker._lastHit) tracker._gap = now + FIRST_REQUEST_GAP_MS;
-    tracker._lastHit = now;
-    const tail = cfg.disableBrowserFeatureDetection
-      ? ''
-      : (tracker._ua ? '&uadata=' + encodeURIComponent(tracker._ua as string) : '') + (tracker._features ||= browserFeatures());
-    const url = cfg.trackerUrl!;
-    while (hits.length) {
-      const chunk = hits.splice(0, BULK_MAX).map((hit) => hit + tail);
-      if (chunk[1]) post(cfg, url, JSON.stringify({ requests: chunk.map((hit) => '?' + hit), send_image: 0 }));
-      else {
-        const hit = chunk[0];
-        const inBody = cfg.requestMethod == 'POST' || hit.length > MAX_URL_HIT;
-        const withQuery = url + (url.includes('?') ? '&' : '?') + hit;
-        if (cfg.requestMethod == 'GET' && !inBody) image(withQuery);
-        else if (!post(cfg, inBody ? url : withQuery, inBody ? hit : '') && !inBody) image(withQuery);
+    tracker._ua = '';
+  } else if (!force && wait > 0) {
+    setTimeout(flush, wait, tracker);
+    return;
+  }
+  const hits = tracker._queue.splice(0);
+  if (!hits.length) return;
+  tracker._gap ||= now + FIRST_REQUEST_GAP_MS;
+  tracker._lastHit = now;
+  const tail = cfg.disableBrowserFeatureDetection
+    ? ''
+    : (tracker._ua ? '&uadata=' + encodeURIComponent(tracker._ua) : '') + (tracker._features ||= browserFeatures());
+  const url = cfg.trackerUrl!;
+  while (hits.length) {
+    const chunk = hits.splice(0, BULK_MAX).map((hit) => hit + tail);
+    // several hits: a bulk body (§1.4); one: in the URL, or in the body when
+    // it is long or the method is POST
+    const hit = chunk[1] ? JSON.stringify({ requests: chunk.map((hit) => '?' + hit), send_image: 0 }) : chunk[0];
+    const inBody = chunk[1] || method == 'POST' || hit.length > MAX_URL_HIT;
+    const target = inBody ? url : url + (url.includes('?') ? '&' : '?') + hit;
+    // a short hit in GET mode is an image GET at once, as in matomo.js; any
+    // other is a POST by sendBeacon (not in GET mode), else by fetch with
+    // keepalive so it outlives the page (only CORS-safelisted content types:
+    // no preflight; a network error is not retried, Matomo does not
+    // deduplicate hits), else, if short, the image GET. Matomo answers the
+    // image with a GIF when `send_image` is not 0.
+    if (inBody || method != 'GET') {
+      const body = new Blob([inBody ? hit : ''], { type: cfg.requestContentType });
+      try {
+        if (method != 'GET' && navigator.sendBeacon(target, body)) continue;
+      } catch {
+        // sendBeacon missing, or it refused the content type: fetch
+      }
+      if (typeof fetch == 'function') {
+        fetch(target, { method: 'POST', body, keepalive: true, credentials: 'include', mode: 'no-cors' }).catch(() => 0);
+        continue;
       }
     }
-  } catch (error) {
-    report(tracker, 'transport', error);
+    if (!inBody) new Image().src = target.replace('send_image=0', 'send_image=1');
   }
-}
-
-/**
- * A POST by sendBeacon (not in GET mode, as matomo.js), else by fetch with
- * keepalive so it outlives the page. Only CORS-safelisted content types, so
- * no preflight. False when neither API exists.
- */
-function post(cfg: Tracker['_cfg'], url: string, body: string): boolean {
-  const blob = new Blob([body], { type: cfg.requestContentType });
-  try {
-    if (cfg.requestMethod != 'GET' && navigator.sendBeacon(url, blob)) return true;
-  } catch {
-    // sendBeacon missing, or it refused the content type: fetch
-  }
-  if (typeof fetch != 'function') return false;
-  // a network error is not retried: Matomo does not deduplicate hits
-  fetch(url, { method: 'POST', body: blob, keepalive: true, credentials: 'include', mode: 'no-cors' }).catch(() => 0);
-  return true;
-}
-
-/** The last resort, and the GET mode: Matomo answers a GIF when `send_image` is not 0. */
-function image(url: string): void {
-  new Image().src = url.replace('send_image=0', 'send_image=1');
-}
+}) as (tracker: Tracker, force?: boolean) => void;
 
 /**
  * Installs the page listeners once per tracker: when the page becomes
@@ -136,16 +124,11 @@ export function wire(tracker: Tracker): void {
   const leave = (event: Event) => {
     // pageshow (back from the bfcache, or a load in a background tab) is an
     // arrival, never a departure, whatever the visibility
-    tracker._away = event.type == 'pagehide' || (event.type != 'pageshow' && document.visibilityState == 'hidden');
-    if (!tracker._away) return;
-    for (const hook of tracker._onLeave) {
-      try {
-        hook();
-      } catch (error) {
-        report(tracker, 'leave', error);
-      }
+    const type = event.type;
+    if ((tracker._away = type == 'pagehide' || (type != 'pageshow' && document.visibilityState == 'hidden'))) {
+      for (const hook of tracker._onLeave) guard('leave', hook as (tracker: Tracker) => void)(tracker);
+      flush(tracker, true);
     }
-    flush(tracker, true);
   };
   addEventListener('pagehide', leave);
   addEventListener('pageshow', leave);

@@ -7,16 +7,14 @@ import type { Params } from '../context/params';
  */
 export function brokenRule(action: Params): string | undefined {
   const get = (name: string) => action.find((p) => p[0] == name);
-  for (const name of ['e_c', 'e_a', 'c_n']) {
-    if ((get(name) || (name != 'c_n' && !get('e_c') != !get('e_a'))) && !String(get(name)?.[1] ?? '').trim()) {
-      return name + ' must be a non-empty string';
-    }
-  }
-  if (get('ca') && get('ping')) return 'ca=1 must not be sent with ping=1';
-  for (const [name, v] of action) {
-    if (/^pf_/.test(name) && !/^\d+$/.test(String(v))) return name + ' must be an integer >= 0';
-  }
-  return undefined;
+  // an event needs both its category and its action; content, its name
+  const empty = ['e_c', 'e_a', 'c_n'].find((name) => (name == 'c_n' ? get(name) : get('e_c') || get('e_a')) && !String(get(name)?.[1] ?? '').trim());
+  const pf = action.find((p) => /^pf_/.test(p[0]) && !/^\d+$/.test(p[1] as string));
+  return empty
+    ? empty + ' must be a non-empty string'
+    : get('ca') && get('ping')
+      ? 'ca=1 must not be sent with ping=1'
+      : pf && pf[0] + ' must be an integer >= 0';
 }
 
 /**
@@ -25,7 +23,8 @@ export function brokenRule(action: Params): string | undefined {
  * typo is refused with a warning instead of being dropped by the server.
  */
 export function isNumeric(value: unknown): value is number | string {
-  return typeof value == 'number' ? isFinite(value) : typeof value == 'string' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value);
+  // a finite number's string form always matches; NaN and Infinity never
+  return (typeof value == 'number' || typeof value == 'string') && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value as string);
 }
 
 /** A value that reads as itself on the wire: a string, a finite number or a boolean, never `NaN` or `[object Object]`. */

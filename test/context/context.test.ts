@@ -1,17 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browserFeatures } from '../../src/context/browser-features';
 import { clientHints } from '../../src/context/client-hints';
 import { navigationTiming } from '../../src/context/navigation-timing';
 import { newPageViewId, newVisitorId } from '../../src/context/pageview-id';
-import { localTime } from '../../src/context/time';
 
-const fakeCrypto = (bytes: number[]) =>
-  ({
+const fakeCrypto = (bytes: (number | string)[]) =>
+  vi.stubGlobal('crypto', {
     getRandomValues: (array: Uint8Array) => {
-      array.set(bytes.slice(0, array.length));
+      array.set(bytes.flatMap((b) => (typeof b == 'string' ? [...b].map((c) => c.charCodeAt(0)) : [b])).slice(0, array.length));
       return array;
     },
-  }) as unknown as Crypto;
+  });
+
+// the collectors read the browser's globals: each test stubs what it needs
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('pv_id and visitor id', () => {
   it('pv_id is 6 characters of [a-zA-Z0-9] and changes every time', () => {
@@ -20,24 +24,18 @@ describe('pv_id and visitor id', () => {
     expect(ids.size).toBe(200);
   });
 
-  it('maps random bytes onto the alphabet and skips biased bytes', () => {
-    // 255 and 250 are >= 248 and skipped; 0→a, 25→z, 26→0, 61→Z, 62→a (62 % 62)
-    expect(newPageViewId(fakeCrypto([255, 0, 250, 25, 26, 61, 62, ...Array(25).fill(1)]))).toBe('az0Za' + 'b');
+  it('reads random bytes as characters and skips those outside the alphabet', () => {
+    // each of the 62 characters comes from exactly one byte value: no bias
+    fakeCrypto(['a!z', 200, 0, '0_ Z', 127, 'bX9']);
+    expect(newPageViewId()).toBe('az0ZbX');
   });
 
-  it('visitor id is 16 lowercase hex characters from 8 random bytes', () => {
-    expect(newVisitorId(fakeCrypto([0, 1, 15, 16, 171, 205, 239, 255]))).toBe('00010f10abcdefff');
+  it('visitor id is 16 lowercase hex characters, all equally likely', () => {
+    fakeCrypto(['0001gA0f', 255, '10abc-dFef', 0, 'ff', 'e']);
+    expect(newVisitorId()).toBe('00010f10abcdefff');
+    vi.unstubAllGlobals();
     expect(newVisitorId()).toMatch(/^[0-9a-f]{16}$/);
-  });
-});
-
-describe('h, m, s', () => {
-  it('is the local time, not zero-padded', () => {
-    expect(localTime(new Date(2030, 0, 15, 14, 5, 9))).toEqual([
-      ['h', 14],
-      ['m', 5],
-      ['s', 9],
-    ]);
+    expect(new Set(Array.from({ length: 100 }, () => newVisitorId())).size).toBe(100);
   });
 });
 
@@ -46,24 +44,30 @@ describe('browser features', () => {
     const list = types.map((type) => ({ type, enabledPlugin: {} }));
     return Object.assign(list, { namedItem: (t: string) => list.find((m) => m.type == t) ?? null });
   };
-  const screen = { width: 1920, height: 1080 } as Screen;
+  const features = (nav: Navigator) => {
+    vi.stubGlobal('navigator', nav);
+    vi.stubGlobal('screen', { width: 1920, height: 1080 });
+    return browserFeatures();
+  };
 
   it('reports plugin flags, cookie and res in matomo.js order (TV TAIL)', () => {
     const nav = { mimeTypes: mime(['application/pdf']), cookieEnabled: true, javaEnabled: () => false } as unknown as Navigator;
-    expect(browserFeatures(nav, screen)).toBe('&pdf=1&qt=0&realp=0&wma=0&fla=0&java=0&ag=0&cookie=1&res=1920x1080');
+    expect(features(nav)).toBe('&pdf=1&qt=0&realp=0&wma=0&fla=0&java=0&ag=0&cookie=1&res=1920x1080');
   });
 
   it('leaves the plugin flags out when mimeTypes is empty, and honours javaEnabled', () => {
     const none = { mimeTypes: mime([]), cookieEnabled: false } as unknown as Navigator;
-    expect(browserFeatures(none, screen)).toBe('&cookie=0&res=1920x1080');
+    expect(features(none)).toBe('&cookie=0&res=1920x1080');
     const java = { mimeTypes: mime(['video/quicktime']), cookieEnabled: true, javaEnabled: () => true } as unknown as Navigator;
-    expect(browserFeatures(java, screen)).toBe('&pdf=0&qt=1&realp=0&wma=0&fla=0&java=1&ag=0&cookie=1&res=1920x1080');
+    expect(features(java)).toBe('&pdf=0&qt=1&realp=0&wma=0&fla=0&java=1&ag=0&cookie=1&res=1920x1080');
   });
 });
 
 describe('navigation timing', () => {
-  const perf = (entry: Record<string, number> | undefined) =>
-    ({ getEntriesByType: () => (entry ? [entry] : []) }) as unknown as Performance;
+  const timing = (entry: Record<string, number> | undefined) => {
+    vi.stubGlobal('performance', { getEntriesByType: () => (entry ? [entry] : []) });
+    return navigationTiming();
+  };
   const T = 1000;
   const loaded = {
     fetchStart: T,
@@ -78,7 +82,7 @@ describe('navigation timing', () => {
   };
 
   it('computes the six metrics from the Level 2 entry, rounded (TV-01 values)', () => {
-    expect(navigationTiming(perf(loaded))).toEqual([
+    expect(timing(loaded)).toEqual([
       ['pf_net', 35],
       ['pf_srv', 100],
       ['pf_tfr', 20],
@@ -89,23 +93,28 @@ describe('navigation timing', () => {
   });
 
   it('gives nothing before the load event ended, or without an entry', () => {
-    expect(navigationTiming(perf({ ...loaded, loadEventEnd: 0 }))).toBeUndefined();
-    expect(navigationTiming(perf(undefined))).toBeUndefined();
+    expect(timing({ ...loaded, loadEventEnd: 0 })).toBeUndefined();
+    expect(timing(undefined)).toBeUndefined();
   });
 
   it('drops the whole set when one delta is negative', () => {
-    expect(navigationTiming(perf({ ...loaded, fetchStart: T + 50 }))).toBeUndefined();
+    expect(timing({ ...loaded, fetchStart: T + 50 })).toBeUndefined();
   });
 
   it('skips only the metric whose timestamp is 0', () => {
-    const params = navigationTiming(perf({ ...loaded, requestStart: 0 }))!;
+    const params = timing({ ...loaded, requestStart: 0 })!;
     expect(params.map((p) => p[0])).toEqual(['pf_net', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl']);
   });
 });
 
 describe('client hints', () => {
+  const hints = (nav: Navigator) => {
+    vi.stubGlobal('navigator', nav);
+    return clientHints();
+  };
+
   it('is undefined where the API is missing (Firefox, Safari)', () => {
-    expect(clientHints({} as Navigator)).toBeUndefined();
+    expect(hints({} as Navigator)).toBeUndefined();
   });
 
   it('asks matomo.js’s hints and drops brands/uaFullVersion when fullVersionList is there (TV-26)', async () => {
@@ -129,7 +138,7 @@ describe('client hints', () => {
         },
       },
     } as unknown as Navigator;
-    const json = await clientHints(nav);
+    const json = await hints(nav);
     expect(asked).toEqual(['brands', 'model', 'platform', 'platformVersion', 'uaFullVersion', 'fullVersionList', 'formFactors']);
     expect(json).toBe(
       '{"mobile":false,"platform":"Linux","model":"","platformVersion":"6.5.0","fullVersionList":[{"brand":"Chromium","version":"130.0.6723.58"}],"formFactors":["Desktop"]}',
@@ -140,6 +149,6 @@ describe('client hints', () => {
     const nav = {
       userAgentData: { brands: [{ brand: 'X', version: '1' }], platform: 'Linux', getHighEntropyValues: () => Promise.reject(new Error('no')) },
     } as unknown as Navigator;
-    expect(await clientHints(nav)).toBe('{"brands":[{"brand":"X","version":"1"}],"platform":"Linux"}');
+    expect(await hints(nav)).toBe('{"brands":[{"brand":"X","version":"1"}],"platform":"Linux"}');
   });
 });

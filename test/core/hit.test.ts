@@ -205,6 +205,14 @@ describe('a page view (TV-01 without timing)', () => {
     expect(getPageViewId(t)).toBe(hits[1].hit.get('pv_id'));
   });
 
+  it('reports the local time of the hit as h, m, s, not zero-padded', async () => {
+    vi.setSystemTime(new Date(2030, 0, 15, 14, 5, 9));
+    const sent = captureTransport();
+    trackPageView(tracker());
+    const [hit] = await sentHits(sent);
+    expect(hit.raw).toMatch(/&h=14&m=5&s=9&url=/);
+  });
+
   it('adds uid when a user id is set', async () => {
     const sent = captureTransport();
     const t = tracker();
