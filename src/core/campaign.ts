@@ -24,12 +24,12 @@ const campaignsOff = (tracker: Tracker) => (tracker._consentRequired ? undefined
  * the fragment when discardHashTag asked.
  */
 export function purify(tracker: Tracker, url: string): string {
-  const off = campaignsOff(tracker);
   url = stripParams(
     url,
+    // custom campaign keys that are not set add `undefined`, which no name equals
     ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(
       tracker._cfg.excludedQueryParams,
-      off ? off.concat(tracker._campaignNameKeys || [], tracker._campaignKeywordKeys || []) : [],
+      campaignsOff(tracker)?.concat(tracker._campaignNameKeys!, tracker._campaignKeywordKeys!) || [],
     ),
   );
   return tracker._noHash ? url.split('#')[0] : url;
@@ -67,44 +67,35 @@ export function referrerParam(tracker: Tracker, currentUrl: string): Params {
  */
 export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: number): Params {
   const cookies = cookiesOn(tracker);
-  const refName = cookieName(tracker, 'ref');
-  let [name, keyword, time, url] = parseAttribution(cookies ? readCookie(refName) : undefined);
+  let [name, keyword, time, url] = readAttribution(tracker);
+  let store;
   if (!(cookies && readCookie(cookieName(tracker, 'ses'))) && !ignoresReferrer(currentUrl)) {
     const lastReferrerWins = !tracker._firstReferrer;
     if ((lastReferrerWins || !name) && !campaignsOff(tracker)) {
-      name = firstParam(currentUrl, tracker._campaignNameKeys || CAMPAIGN_NAME_KEYS);
-      keyword = firstParam(currentUrl, tracker._campaignKeywordKeys || CAMPAIGN_KEYWORD_KEYS);
+      name = urlParam(currentUrl, tracker._campaignNameKeys || CAMPAIGN_NAME_KEYS);
+      keyword = urlParam(currentUrl, tracker._campaignKeywordKeys || CAMPAIGN_KEYWORD_KEYS);
     }
     const referrer = referrerOf(tracker);
     const foreign = (u: string) => !!parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
     if (foreign(referrer) && (lastReferrerWins || !foreign(url))) url = referrer;
-    if (url || name) {
-      time = Math.round(nowMs / 1000);
-      url = purify(tracker, url.slice(0, 1024));
-      if (cookies) {
-        writeCookie(
-          refName,
-          JSON.stringify([name, keyword, time, url]),
-          nowMs + tracker._cfg.referralCookieTimeout * 1000,
-          cookieScope(tracker),
-        );
-      }
-    }
+    if ((store = url || name)) time = Math.round(nowMs / 1000);
+  }
+  // purify() of '' is '': the cookie stores the value `_ref` reports
+  const ref = url && purify(tracker, url.slice(0, 1024));
+  if (store && cookies) {
+    writeCookie(
+      cookieName(tracker, 'ref'),
+      JSON.stringify([name, keyword, time, ref]),
+      nowMs + tracker._cfg.referralCookieTimeout * 1000,
+      cookieScope(tracker),
+    );
   }
   return [
     ['_rcn', name || undefined],
     ['_rck', keyword || undefined],
     ['_refts', time],
-    ['_ref', url ? purify(tracker, url.slice(0, 1024)) : undefined],
+    ['_ref', url ? ref : undefined],
   ];
-}
-
-function firstParam(url: string, keys: string[]): string {
-  for (const key of keys) {
-    const value = urlParam(url, key);
-    if (value) return value;
-  }
-  return '';
 }
 
 /** `_pk_ref` JSON `[name, keyword, seconds, url]`; anything unreadable counts as empty. */
@@ -116,3 +107,7 @@ export function parseAttribution(value: string | undefined): [string, string, nu
     return ['', '', 0, ''];
   }
 }
+
+/** The `_pk_ref` cookie, parsed; empty when cookies are off. */
+export const readAttribution = (tracker: Tracker) =>
+  parseAttribution(cookiesOn(tracker) ? readCookie(cookieName(tracker, 'ref')) : undefined);

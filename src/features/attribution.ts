@@ -1,7 +1,5 @@
-import { parseAttribution } from '../core/campaign';
+import { readAttribution } from '../core/campaign';
 import { refuse, show } from '../core/config';
-import { readCookie } from '../core/cookies';
-import { cookieName, cookiesOn } from '../core/identity';
 import type { Tracker } from '../core/tracker';
 import { api } from '../core/api';
 
@@ -48,7 +46,7 @@ export const setConversionAttributionFirstReferrer = api('setConversionAttributi
 
 /*@__NO_SIDE_EFFECTS__*/
 function reader<T>(call: string, pick: (info: [string, string, number, string]) => T) {
-  return api(call, (tracker): T => pick(parseAttribution(cookiesOn(tracker) ? readCookie(cookieName(tracker, 'ref')) : undefined)));
+  return api(call, (tracker): T => pick(readAttribution(tracker)));
 }
 
 /**

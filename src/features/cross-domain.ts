@@ -46,7 +46,7 @@ function crossDomainParam(tracker: Tracker): string {
 
 /** Takes the visitor id from the page URL's `pk_vid` if it is well formed, fresh and from this browser. */
 function adopt(tracker: Tracker): void {
-  const match = /^([\da-f]{16})(\d{10})([\da-f]{6})$/i.exec(urlParam(location.href, 'pk_vid'));
+  const match = /^([\da-f]{16})(\d{10})([\da-f]{6})$/i.exec(urlParam(location.href, ['pk_vid']));
   const timeout = tracker._crossDomainTimeout ?? CROSS_DOMAIN_TIMEOUT_S;
   const age = match ? Date.now() / 1000 - +match[2] : -1;
   if (match && match[3].toLowerCase() == deviceId(tracker) && (timeout <= 0 || (age >= 0 && age <= timeout))) {

@@ -19,10 +19,13 @@ describe('stripParams (§2.8)', () => {
   });
 
   it('reads a parameter from the query or the fragment, decoded', () => {
-    expect(urlParam('https://e.com/?utm_campaign=Spring%20Sale', 'utm_campaign')).toBe('Spring Sale');
-    expect(urlParam('https://e.com/#pk_campaign=x', 'pk_campaign')).toBe('x');
-    expect(urlParam('https://e.com/#?pk_campaign=y', 'pk_campaign')).toBe('y');
-    expect(urlParam('https://e.com/', 'pk_campaign')).toBe('');
+    expect(urlParam('https://e.com/?utm_campaign=Spring%20Sale', ['utm_campaign'])).toBe('Spring Sale');
+    expect(urlParam('https://e.com/#pk_campaign=x', ['pk_campaign'])).toBe('x');
+    expect(urlParam('https://e.com/#?pk_campaign=y', ['pk_campaign'])).toBe('y');
+    expect(urlParam('https://e.com/', ['pk_campaign'])).toBe('');
+    // the first name with a non-empty value wins, wherever it is in the URL
+    expect(urlParam('https://e.com/?b=1&a=&c=3#a=2', ['a', 'b'])).toBe('2');
+    expect(urlParam('https://e.com/?b=1&a=', ['a', 'b'])).toBe('1');
   });
 });
 
