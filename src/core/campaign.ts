@@ -26,10 +26,10 @@ const campaignsOff = (tracker: Tracker) => (tracker._consentRequired ? undefined
 export function purify(tracker: Tracker, url: string): string {
   url = stripParams(
     url,
-    // custom campaign keys that are not set add `undefined`, which no name equals
+    // what is not set adds `undefined`, which no parameter name equals
     ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(
       tracker._cfg.excludedQueryParams,
-      campaignsOff(tracker)?.concat(tracker._campaignNameKeys!, tracker._campaignKeywordKeys!) || [],
+      campaignsOff(tracker)?.concat(tracker._campaignNameKeys!, tracker._campaignKeywordKeys!)!,
     ),
   );
   return tracker._noHash ? url.split('#')[0] : url;
@@ -56,9 +56,7 @@ const ignoresReferrer = (url: string) => /[?&#]ignore_refer+er=1(&|#|$)/.test(ur
 /** `urlref`: the referrer, unless empty, excluded, or the URL says `ignore_referrer=1`. */
 export function referrerParam(tracker: Tracker, currentUrl: string): Params {
   const referrer = referrerOf(tracker);
-  return referrer && !isExcludedReferrer(tracker, referrer) && !ignoresReferrer(currentUrl)
-    ? [['urlref', purify(tracker, referrer)]]
-    : [];
+  return [['urlref', referrer && !isExcludedReferrer(tracker, referrer) && !ignoresReferrer(currentUrl) ? purify(tracker, referrer) : undefined]];
 }
 
 /**
