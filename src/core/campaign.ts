@@ -96,16 +96,16 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
   ];
 }
 
-/** `_pk_ref` JSON `[name, keyword, seconds, url]`; anything unreadable counts as empty. */
-export function parseAttribution(value: string | undefined): [string, string, number, string] {
+/**
+ * The `_pk_ref` cookie, JSON `[name, keyword, seconds, url]`; none (cookies
+ * off) or anything unreadable counts as empty.
+ */
+export function readAttribution(tracker: Tracker): [string, string, number, string] {
   try {
-    const [name, keyword, time, url] = JSON.parse(value!);
+    // JSON.parse(undefined) or a `false` that is no list throws as well
+    const [name, keyword, time, url] = JSON.parse((cookiesOn(tracker) && readCookie(cookieName(tracker, 'ref'))) as string);
     return [String(name || ''), String(keyword || ''), +time || 0, String(url || '')];
   } catch {
     return ['', '', 0, ''];
   }
 }
-
-/** The `_pk_ref` cookie, parsed; empty when cookies are off. */
-export const readAttribution = (tracker: Tracker) =>
-  parseAttribution(cookiesOn(tracker) ? readCookie(cookieName(tracker, 'ref')) : undefined);
