@@ -6,6 +6,17 @@ import { parseUrl, stripParams, urlParam } from './url';
 import type { Params } from '../context/params';
 import { pageReferrer } from '../context/page';
 
+// short names: the ESM build is not property-mangled (they replace
+// tracker.ts's _campaignNameKeys and _campaignKeywordKeys)
+declare module './tracker' {
+  interface Tracker {
+    /** setCampaignNameKey's parameters, instead of CAMPAIGN_NAME_KEYS */
+    _nameKeys?: string[];
+    /** setCampaignKeywordKey's parameters, instead of CAMPAIGN_KEYWORD_KEYS */
+    _kwdKeys?: string[];
+  }
+}
+
 /**
  * Referrer and campaign attribution (§5): what `urlref`, `_rcn`, `_rck`,
  * `_refts` and `_ref` say, and the `_pk_ref` cookie that remembers the
@@ -29,7 +40,7 @@ export function purify(tracker: Tracker, url: string): string {
     // what is not set adds `undefined`, which no parameter name equals
     ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(
       tracker._cfg.excludedQueryParams,
-      campaignsOff(tracker)?.concat(tracker._campaignNameKeys!, tracker._campaignKeywordKeys!)!,
+      campaignsOff(tracker)?.concat(tracker._nameKeys!, tracker._kwdKeys!)!,
     ),
   );
   return tracker._noHash ? url.split('#')[0] : url;
@@ -70,8 +81,8 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
   if (!(cookies && readCookie(cookieName(tracker, 'ses'))) && !ignoresReferrer(currentUrl)) {
     const lastReferrerWins = !tracker._firstReferrer;
     if ((lastReferrerWins || !name) && !campaignsOff(tracker)) {
-      name = urlParam(currentUrl, tracker._campaignNameKeys || CAMPAIGN_NAME_KEYS);
-      keyword = urlParam(currentUrl, tracker._campaignKeywordKeys || CAMPAIGN_KEYWORD_KEYS);
+      name = urlParam(currentUrl, tracker._nameKeys || CAMPAIGN_NAME_KEYS);
+      keyword = urlParam(currentUrl, tracker._kwdKeys || CAMPAIGN_KEYWORD_KEYS);
     }
     const referrer = referrerOf(tracker);
     const foreign = (u: string) => !!parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);

@@ -84,8 +84,8 @@ describe('setCampaignNameKey / setCampaignKeywordKey (§5.1)', () => {
     setCampaignNameKey(t, []);
     setCampaignNameKey(t, ['ok', 3 as never]);
     setCampaignKeywordKey(t, '');
-    expect(t._campaignNameKeys).toBeUndefined();
-    expect(t._campaignKeywordKeys).toBeUndefined();
+    expect(t._nameKeys).toBeUndefined();
+    expect(t._kwdKeys).toBeUndefined();
     expect(warnings()).toEqual([
       'setCampaignNameKey: expects a parameter name or a list of them, got ; ignored',
       'setCampaignNameKey: expects a parameter name or a list of them, got ok,3; ignored',
