@@ -35,15 +35,15 @@ const campaignsOff = (tracker: Tracker) => (tracker._consentRequired ? undefined
  * the fragment when discardHashTag asked.
  */
 export function purify(tracker: Tracker, url: string): string {
-  url = stripParams(
-    url,
+  return stripParams(
+    // the fragment goes first: the query is cleaned alike with or without it
+    tracker._noHash ? url.split('#')[0] : url,
     // what is not set adds `undefined`, which no parameter name equals
     ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(
       tracker._cfg.excludedQueryParams,
       campaignsOff(tracker)?.concat(tracker._nameKeys!, tracker._kwdKeys!)!,
     ),
   );
-  return tracker._noHash ? url.split('#')[0] : url;
 }
 
 /** The referrer hits report: setReferrerUrl's, else the page's. */
