@@ -77,7 +77,6 @@ export function referrerParam(tracker: Tracker, currentUrl: string): Params {
 export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: number): Params {
   const cookies = cookiesOn(tracker);
   let [name, keyword, time, url] = readAttribution(tracker);
-  let store;
   if (!(cookies && readCookie(cookieName(tracker, 'ses'))) && !ignoresReferrer(currentUrl)) {
     const lastReferrerWins = !tracker._firstReferrer;
     if ((lastReferrerWins || !name) && !campaignsOff(tracker)) {
@@ -87,23 +86,25 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
     const referrer = referrerOf(tracker);
     const foreign = (u: string) => !!parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
     if (foreign(referrer) && (lastReferrerWins || !foreign(url))) url = referrer;
-    if ((store = url || name)) time = Math.round(nowMs / 1000);
-  }
-  // purify() of '' is '': the cookie stores the value `_ref` reports
-  const ref = url && purify(tracker, url.slice(0, 1024));
-  if (store && cookies) {
-    writeCookie(
-      cookieName(tracker, 'ref'),
-      JSON.stringify([name, keyword, time, ref]),
-      nowMs + tracker._cfg.referralCookieTimeout * 1000,
-      cookieScope(tracker),
-    );
+    if (url || name) {
+      time = Math.round(nowMs / 1000);
+      url = purify(tracker, url.slice(0, 1024));
+      if (cookies) {
+        writeCookie(
+          cookieName(tracker, 'ref'),
+          JSON.stringify([name, keyword, time, url]),
+          nowMs + tracker._cfg.referralCookieTimeout * 1000,
+          cookieScope(tracker),
+        );
+      }
+    }
   }
   return [
     ['_rcn', name || undefined],
     ['_rck', keyword || undefined],
     ['_refts', time],
-    ['_ref', url ? ref : undefined],
+    // purified again, as matomo.js: not a no-op for `#a=1?a=2` (the first pass leaves `#a=1`)
+    ['_ref', url ? purify(tracker, url.slice(0, 1024)) : undefined],
   ];
 }
 
