@@ -6,6 +6,17 @@ import { parseUrl, stripParams, urlParam } from './url';
 import type { Params } from '../context/params';
 import { pageReferrer } from '../context/page';
 
+// short names: the ESM build is not property-mangled (they replace
+// tracker.ts's _campaignNameKeys and _campaignKeywordKeys)
+declare module './tracker' {
+  interface Tracker {
+    /** setCampaignNameKey's parameters, instead of CAMPAIGN_NAME_KEYS */
+    _nameKeys?: string[];
+    /** setCampaignKeywordKey's parameters, instead of CAMPAIGN_KEYWORD_KEYS */
+    _kwdKeys?: string[];
+  }
+}
+
 /**
  * Referrer and campaign attribution (§5): what `urlref`, `_rcn`, `_rck`,
  * `_refts` and `_ref` say, and the `_pk_ref` cookie that remembers the
@@ -24,15 +35,15 @@ const campaignsOff = (tracker: Tracker) => (tracker._consentRequired ? undefined
  * the fragment when discardHashTag asked.
  */
 export function purify(tracker: Tracker, url: string): string {
-  const off = campaignsOff(tracker);
-  url = stripParams(
-    url,
+  return stripParams(
+    // the fragment goes first: the query is cleaned alike with or without it
+    tracker._noHash ? url.split('#')[0] : url,
+    // what is not set adds `undefined`, which no parameter name equals
     ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(
       tracker._cfg.excludedQueryParams,
-      off ? off.concat(tracker._campaignNameKeys || [], tracker._campaignKeywordKeys || []) : [],
+      campaignsOff(tracker)?.concat(tracker._nameKeys!, tracker._kwdKeys!)!,
     ),
   );
-  return tracker._noHash ? url.split('#')[0] : url;
 }
 
 /** The referrer hits report: setReferrerUrl's, else the page's. */
@@ -56,9 +67,7 @@ const ignoresReferrer = (url: string) => /[?&#]ignore_refer+er=1(&|#|$)/.test(ur
 /** `urlref`: the referrer, unless empty, excluded, or the URL says `ignore_referrer=1`. */
 export function referrerParam(tracker: Tracker, currentUrl: string): Params {
   const referrer = referrerOf(tracker);
-  return referrer && !isExcludedReferrer(tracker, referrer) && !ignoresReferrer(currentUrl)
-    ? [['urlref', purify(tracker, referrer)]]
-    : [];
+  return [['urlref', referrer && !isExcludedReferrer(tracker, referrer) && !ignoresReferrer(currentUrl) ? purify(tracker, referrer) : undefined]];
 }
 
 /**
@@ -67,13 +76,12 @@ export function referrerParam(tracker: Tracker, currentUrl: string): Params {
  */
 export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: number): Params {
   const cookies = cookiesOn(tracker);
-  const refName = cookieName(tracker, 'ref');
-  let [name, keyword, time, url] = parseAttribution(cookies ? readCookie(refName) : undefined);
+  let [name, keyword, time, url] = readAttribution(tracker);
   if (!(cookies && readCookie(cookieName(tracker, 'ses'))) && !ignoresReferrer(currentUrl)) {
     const lastReferrerWins = !tracker._firstReferrer;
     if ((lastReferrerWins || !name) && !campaignsOff(tracker)) {
-      name = firstParam(currentUrl, tracker._campaignNameKeys || CAMPAIGN_NAME_KEYS);
-      keyword = firstParam(currentUrl, tracker._campaignKeywordKeys || CAMPAIGN_KEYWORD_KEYS);
+      name = urlParam(currentUrl, tracker._nameKeys || CAMPAIGN_NAME_KEYS);
+      keyword = urlParam(currentUrl, tracker._kwdKeys || CAMPAIGN_KEYWORD_KEYS);
     }
     const referrer = referrerOf(tracker);
     const foreign = (u: string) => !!parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
@@ -83,7 +91,7 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
       url = purify(tracker, url.slice(0, 1024));
       if (cookies) {
         writeCookie(
-          refName,
+          cookieName(tracker, 'ref'),
           JSON.stringify([name, keyword, time, url]),
           nowMs + tracker._cfg.referralCookieTimeout * 1000,
           cookieScope(tracker),
@@ -95,22 +103,19 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
     ['_rcn', name || undefined],
     ['_rck', keyword || undefined],
     ['_refts', time],
+    // purified again, as matomo.js: not a no-op for `#a=1?a=2` (the first pass leaves `#a=1`)
     ['_ref', url ? purify(tracker, url.slice(0, 1024)) : undefined],
   ];
 }
 
-function firstParam(url: string, keys: string[]): string {
-  for (const key of keys) {
-    const value = urlParam(url, key);
-    if (value) return value;
-  }
-  return '';
-}
-
-/** `_pk_ref` JSON `[name, keyword, seconds, url]`; anything unreadable counts as empty. */
-export function parseAttribution(value: string | undefined): [string, string, number, string] {
+/**
+ * The `_pk_ref` cookie, JSON `[name, keyword, seconds, url]`; none (cookies
+ * off) or anything unreadable counts as empty.
+ */
+export function readAttribution(tracker: Tracker): [string, string, number, string] {
   try {
-    const [name, keyword, time, url] = JSON.parse(value!);
+    // JSON.parse(undefined) or a `false` that is no list throws as well
+    const [name, keyword, time, url] = JSON.parse((cookiesOn(tracker) && readCookie(cookieName(tracker, 'ref'))) as string);
     return [String(name || ''), String(keyword || ''), +time || 0, String(url || '')];
   } catch {
     return ['', '', 0, ''];

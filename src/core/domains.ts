@@ -7,16 +7,20 @@ import { parseUrl } from './url';
 
 /** Does `host` + `path` fall under one alias such as `example.org`, `*.example.org`, `example.org/shop*`? */
 export function matchesAlias(alias: string, host: string, path: string): boolean {
+  alias = alias.toLowerCase();
   const slash = (alias + '/').indexOf('/');
-  const aliasHost = alias.slice(0, slash).toLowerCase().replace(/^\*/, '');
-  const aliasPath = alias.slice(slash).toLowerCase();
+  const aliasHost = alias.slice(0, slash).replace(/^\*/, '');
+  const aliasPath = alias.slice(slash);
   host = host.toLowerCase();
-  if (aliasHost[0] == '.' ? !('.' + host).endsWith(aliasHost) : host != aliasHost) return false;
-  if (/^\/?\*?$/.test(aliasPath)) return true;
   path = path.toLowerCase();
-  if (aliasPath.endsWith('*')) return path.startsWith(aliasPath.slice(0, -1));
-  // `/shop` matches `/shop` and `/shop/…`, not `/shopping`
-  return (path + '/').startsWith(aliasPath.replace(/\/?$/, '/'));
+  return (
+    (aliasHost[0] == '.' ? ('.' + host).endsWith(aliasHost) : host == aliasHost) &&
+    (/^\/?\*?$/.test(aliasPath) ||
+      (aliasPath.endsWith('*')
+        ? path.startsWith(aliasPath.slice(0, -1))
+        : // `/shop` matches `/shop` and `/shop/…`, not `/shopping`
+          (path + '/').startsWith(aliasPath.replace(/\/?$/, '/'))))
+  );
 }
 
 /**
@@ -26,9 +30,7 @@ export function matchesAlias(alias: string, host: string, path: string): boolean
  */
 export function siteAliases(domains: string[], currentHost: string): string[] {
   // a path after the host other than '' or '*'
-  return domains.some((d) => /\/(?!\*?$)/.test(d)) || domains.some((d) => matchesAlias(d, currentHost, '/'))
-    ? domains
-    : domains.concat(currentHost);
+  return domains.some((d) => /\/(?!\*?$)/.test(d) || matchesAlias(d, currentHost, '/')) ? domains : domains.concat(currentHost);
 }
 
 /** Is this absolute URL on one of the site's hosts (and paths)? */

@@ -4,37 +4,38 @@
  * rest is left byte for byte as it was (no decoding, no re-encoding).
  */
 export function stripParams(url: string, names: string[]): string {
-  const strip = (query: string) =>
-    query
+  // `part` is a query after its first `at` characters (`…?` or `#`; 0: no
+  // query); without what is left of the query, its `?` goes too, and a bare `#`
+  const clean = (part: string, at: number | false) => {
+    if (!at) return part;
+    const query = part
+      .slice(at)
       .split('&')
       .filter((pair) => pair && !names.includes(pair.split('=')[0]))
       .join('&');
-  const hashAt = (url + '#').indexOf('#');
-  let base = url.slice(0, hashAt);
-  let fragment = url.slice(hashAt);
-  const queryAt = base.indexOf('?');
-  if (queryAt >= 0) {
-    const query = strip(base.slice(queryAt + 1));
-    base = base.slice(0, queryAt) + (query ? '?' + query : '');
-  }
-  if (fragment.includes('=')) {
+    return query ? part.slice(0, at) + query : part.slice(0, at - 1).replace(/^#$/, '');
+  };
+  const base = url.split('#')[0];
+  const fragment = url.slice(base.length);
+  return (
+    clean(base, base.indexOf('?') + 1) +
     // `#a=1`, `#?a=1`, or a hash route with a query: `#/landing?a=1`
-    const lead = fragment.slice(0, fragment.indexOf('?') + 1) || '#';
-    const query = strip(fragment.slice(lead.length));
-    fragment = query ? lead + query : lead.slice(0, -1).replace(/^#$/, '');
-  }
-  return base + fragment;
+    clean(fragment, fragment.includes('=') && (fragment.indexOf('?') + 1 || 1))
+  );
 }
 
 /**
- * The first non-empty value of a parameter in the query or anywhere in the
- * fragment, decoded; '' when absent. Like matomo.js, a name counts after any
- * `?`, `&` or `#`, so hash-routed pages (`#/landing?utm_campaign=x`) work.
+ * The first non-empty value of the first of `names` that has one, in the
+ * query or anywhere in the fragment, decoded; '' when none has. Like
+ * matomo.js, a name counts after any `?`, `&` or `#`, so hash-routed pages
+ * (`#/landing?utm_campaign=x`) work.
  */
-export function urlParam(url: string, name: string): string {
-  for (const part of url.split(/[?&#]/).slice(1)) {
-    const value = new URLSearchParams(part).get(name);
-    if (value) return value;
+export function urlParam(url: string, names: string[]): string {
+  for (const name of names) {
+    for (const part of url.split(/[?&#]/).slice(1)) {
+      const value = new URLSearchParams(part).get(name);
+      if (value) return value;
+    }
   }
   return '';
 }

@@ -1,7 +1,5 @@
-import { parseAttribution } from '../core/campaign';
+import { readAttribution } from '../core/campaign';
 import { refuse, show } from '../core/config';
-import { readCookie } from '../core/cookies';
-import { cookieName, cookiesOn } from '../core/identity';
 import type { Tracker } from '../core/tracker';
 import { api } from '../core/api';
 
@@ -32,10 +30,10 @@ function keySetter(call: string, set: (tracker: Tracker, keys: string[]) => void
  * setCampaignNameKey(tracker, ['cmp', 'utm_campaign']);
  * ```
  */
-export const setCampaignNameKey = keySetter('setCampaignNameKey', (tracker, keys) => (tracker._campaignNameKeys = keys));
+export const setCampaignNameKey = keySetter('setCampaignNameKey', (tracker, keys) => (tracker._nameKeys = keys));
 
 /** Replaces the URL parameters a campaign keyword is read from (default `pk_kwd`, `mtm_kwd`, `piwik_kwd`, `matomo_kwd`, `utm_term`). */
-export const setCampaignKeywordKey = keySetter('setCampaignKeywordKey', (tracker, keys) => (tracker._campaignKeywordKeys = keys));
+export const setCampaignKeywordKey = keySetter('setCampaignKeywordKey', (tracker, keys) => (tracker._kwdKeys = keys));
 
 /**
  * `true`: conversions are credited to the first campaign or referrer the
@@ -48,7 +46,7 @@ export const setConversionAttributionFirstReferrer = api('setConversionAttributi
 
 /*@__NO_SIDE_EFFECTS__*/
 function reader<T>(call: string, pick: (info: [string, string, number, string]) => T) {
-  return api(call, (tracker): T => pick(parseAttribution(cookiesOn(tracker) ? readCookie(cookieName(tracker, 'ref')) : undefined)));
+  return api(call, (tracker): T => pick(readAttribution(tracker)));
 }
 
 /**

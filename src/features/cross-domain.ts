@@ -46,12 +46,11 @@ function crossDomainParam(tracker: Tracker): string {
 
 /** Takes the visitor id from the page URL's `pk_vid` if it is well formed, fresh and from this browser. */
 function adopt(tracker: Tracker): void {
-  const match = /^([\da-f]{16})(\d{10})([\da-f]{6})$/i.exec(urlParam(location.href, 'pk_vid'));
+  // lower-cased first: hex digits in either case, compared and kept in lower case
+  const match = /^([\da-f]{16})(\d{10})([\da-f]{6})$/.exec(urlParam(location.href, ['pk_vid']).toLowerCase());
   const timeout = tracker._crossDomainTimeout ?? CROSS_DOMAIN_TIMEOUT_S;
   const age = match ? Date.now() / 1000 - +match[2] : -1;
-  if (match && match[3].toLowerCase() == deviceId(tracker) && (timeout <= 0 || (age >= 0 && age <= timeout))) {
-    tracker._forcedId = match[1].toLowerCase();
-  }
+  if (match && match[3] == deviceId(tracker) && (timeout <= 0 || (age >= 0 && age <= timeout))) tracker._forcedId = match[1];
 }
 
 /**
@@ -76,17 +75,19 @@ export const enableCrossDomainLinking = api('enableCrossDomainLinking', (tracker
       const link = (event.composedPath()[0] as Element).closest?.('a[href],area[href]');
       if (!link) return;
       // the attribute, not .href: an SVG <a> has no string .href
-      const href = new URL(link.getAttribute('href')!, location.href).href;
-      const { protocol, hostname } = new URL(href);
+      const url = new URL(link.getAttribute('href')!, location.href);
+      const href = url.href;
       const cfg = tracker._cfg;
       if (
-        /^https?:$/.test(protocol) &&
-        hostname != location.hostname &&
+        /^https?:$/.test(url.protocol) &&
+        url.hostname != location.hostname &&
         isSiteUrl(cfg.domains, href) &&
         !href.startsWith(new URL(cfg.trackerUrl, location.href).href)
       ) {
         const param = crossDomainParam(tracker);
-        if (param) link.setAttribute('href', withParam(stripParams(href, ['pk_vid']), param));
+        // a fresh pk_vid replaces any old one, before the fragment (`$&`: the `#`; the value has no `$`)
+        const clean = stripParams(href, ['pk_vid']);
+        if (param) link.setAttribute('href', clean.replace(/#|$/, (clean.split('#')[0].includes('?') ? '&' : '?') + param + '$&'));
       }
     } catch (error) {
       report(tracker, 'cross-domain link', error);
@@ -102,13 +103,6 @@ export const enableCrossDomainLinking = api('enableCrossDomainLinking', (tracker
   return guard('stop', stop);
 }, () => {}) as (tracker: Tracker) => () => void;
 
-/** `name=value` inserted before the fragment, with `?` or `&`. */
-function withParam(url: string, param: string): string {
-  const at = (url + '#').indexOf('#');
-  const base = url.slice(0, at);
-  return base + (base.includes('?') ? '&' : '?') + param + url.slice(at);
-}
-
 /** Stops decorating links (an adopted visitor id stays). */
 export const disableCrossDomainLinking = api('disableCrossDomainLinking', (tracker): void => {
   tracker._stopCrossDomain?.();
@@ -121,7 +115,7 @@ export const isCrossDomainLinkingEnabled = api('isCrossDomainLinkingEnabled', (t
  * (default 180; 0 or less: no time check).
  */
 export const setCrossDomainLinkingTimeout = api('setCrossDomainLinkingTimeout', (tracker, seconds: number): void => {
-  if (typeof seconds != 'number' || !isFinite(seconds)) return must('setCrossDomainLinkingTimeout', 'seconds', 'a number', seconds);
+  if (!Number.isFinite(seconds)) return must('setCrossDomainLinkingTimeout', 'seconds', 'a number', seconds);
   tracker._crossDomainTimeout = seconds;
   // set after enableCrossDomainLinking: judge this page's pk_vid again
   if (tracker._stopCrossDomain) adopt(tracker);

@@ -28,8 +28,7 @@ export const disableCampaignParameters = api('disableCampaignParameters', (track
   // §5.1's known list: the default keys and these
   tracker._noCampaign = CAMPAIGN_NAME_KEYS.concat(
     CAMPAIGN_KEYWORD_KEYS,
-    ['mtm_', 'pk_'].flatMap((prefix) => 'cpn keyword source medium content cid group placement'.split(' ').map((name) => prefix + name)),
-    ['utm_content', 'utm_id', 'mtm_clid'],
+    ('cpn keyword source medium content cid group placement'.replace(/\w+/g, 'mtm_$& pk_$&') + ' utm_content utm_id mtm_clid').split(' '),
   );
 });
 

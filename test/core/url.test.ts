@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { stripParams, urlParam } from '../../src/core/url';
 import { matchesAlias, siteAliases } from '../../src/core/domains';
-import { isExcludedReferrer, parseAttribution } from '../../src/core/campaign';
+import { isExcludedReferrer, readAttribution } from '../../src/core/campaign';
+import { cookieName } from '../../src/core/identity';
+import { clearCookies, setPage } from '../helpers';
 import { createTracker } from '../../src/index';
 
 describe('stripParams (§2.8)', () => {
@@ -19,10 +21,13 @@ describe('stripParams (§2.8)', () => {
   });
 
   it('reads a parameter from the query or the fragment, decoded', () => {
-    expect(urlParam('https://e.com/?utm_campaign=Spring%20Sale', 'utm_campaign')).toBe('Spring Sale');
-    expect(urlParam('https://e.com/#pk_campaign=x', 'pk_campaign')).toBe('x');
-    expect(urlParam('https://e.com/#?pk_campaign=y', 'pk_campaign')).toBe('y');
-    expect(urlParam('https://e.com/', 'pk_campaign')).toBe('');
+    expect(urlParam('https://e.com/?utm_campaign=Spring%20Sale', ['utm_campaign'])).toBe('Spring Sale');
+    expect(urlParam('https://e.com/#pk_campaign=x', ['pk_campaign'])).toBe('x');
+    expect(urlParam('https://e.com/#?pk_campaign=y', ['pk_campaign'])).toBe('y');
+    expect(urlParam('https://e.com/', ['pk_campaign'])).toBe('');
+    // the first name with a non-empty value wins, wherever it is in the URL
+    expect(urlParam('https://e.com/?b=1&a=&c=3#a=2', ['a', 'b'])).toBe('2');
+    expect(urlParam('https://e.com/?b=1&a=', ['a', 'b'])).toBe('1');
   });
 });
 
@@ -61,9 +66,21 @@ describe('excluded referrers (§5.4)', () => {
 });
 
 describe('_pk_ref cookie', () => {
-  it('parses matomo.js’s JSON and treats anything else as empty', () => {
-    expect(parseAttribution('["Spring Sale","Shoes",1894716309,""]')).toEqual(['Spring Sale', 'Shoes', 1894716309, '']);
-    expect(parseAttribution('garbage')).toEqual(['', '', 0, '']);
-    expect(parseAttribution(undefined)).toEqual(['', '', 0, '']);
+  it('parses matomo.js’s JSON and treats anything else, or no cookie, as empty', () => {
+    setPage('https://www.example.com/');
+    const t = createTracker({ siteId: 1 });
+    const read = (value: string) => {
+      document.cookie = cookieName(t, 'ref') + '=' + encodeURIComponent(value) + ';path=/';
+      return readAttribution(t);
+    };
+    expect(read('["Spring Sale","Shoes",1894716309,""]')).toEqual(['Spring Sale', 'Shoes', 1894716309, '']);
+    expect(read('[1,null,"7","u"]')).toEqual(['1', '', 7, 'u']);
+    expect(read('garbage')).toEqual(['', '', 0, '']);
+    expect(read('{"a":1}')).toEqual(['', '', 0, '']);
+    expect(read('["x"]')).toEqual(['x', '', 0, '']);
+    // cookies off: not read
+    expect(readAttribution(createTracker({ siteId: 1, disableCookies: true }))).toEqual(['', '', 0, '']);
+    clearCookies();
+    expect(readAttribution(t)).toEqual(['', '', 0, '']);
   });
 });

@@ -59,6 +59,16 @@ describe('campaign landing and the getters (§5.2, TV-09)', () => {
     expect(getAttributionReferrerUrl(t)).toBe('https://news.example.org/story?id=1');
   });
 
+  it('stores the referrer purified once and reports it purified twice, as matomo.js', async () => {
+    // the first pass leaves `#pk_vid=1` (the `?` went with the last parameter), the second removes it
+    const { hits } = setup('https://www.example.com/', 'https://news.example.org/#pk_vid=1?pk_vid=2');
+    const t = tracker();
+    trackPageView(t);
+    const [hit] = await hits();
+    expect(hit.get('_ref')).toBe('https://news.example.org/');
+    expect(getAttributionReferrerUrl(t)).toBe('https://news.example.org/#pk_vid=1');
+  });
+
   it('finds campaign parameters in a hash-routed URL', async () => {
     const { hits } = setup('https://www.example.com/#/landing?pk_campaign=Hash&pk_kwd=Route', '');
     trackPageView(tracker());
@@ -84,8 +94,8 @@ describe('setCampaignNameKey / setCampaignKeywordKey (§5.1)', () => {
     setCampaignNameKey(t, []);
     setCampaignNameKey(t, ['ok', 3 as never]);
     setCampaignKeywordKey(t, '');
-    expect(t._campaignNameKeys).toBeUndefined();
-    expect(t._campaignKeywordKeys).toBeUndefined();
+    expect(t._nameKeys).toBeUndefined();
+    expect(t._kwdKeys).toBeUndefined();
     expect(warnings()).toEqual([
       'setCampaignNameKey: expects a parameter name or a list of them, got ; ignored',
       'setCampaignNameKey: expects a parameter name or a list of them, got ok,3; ignored',

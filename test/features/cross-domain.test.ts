@@ -77,6 +77,13 @@ describe('outgoing links (TV-27 source)', () => {
     const withQuery = link('https://www.example.org/p?a=1', 'area');
     press(withQuery);
     expect(withQuery.getAttribute('href')).toBe('https://www.example.org/p?a=1&pk_vid=' + vid());
+    // an old pk_vid goes wherever it is, the fresh one goes last before the fragment
+    const stale = link('https://www.example.org/p?pk_vid=old&a=1#h?pk_vid=x&b=2');
+    press(stale);
+    expect(stale.getAttribute('href')).toBe('https://www.example.org/p?a=1&pk_vid=' + vid() + '#h?b=2');
+    const onlyOld = link('//www.example.org/p?pk_vid=old#h');
+    press(onlyOld);
+    expect(onlyOld.getAttribute('href')).toBe('https://www.example.org/p?pk_vid=' + vid() + '#h');
     expect(await hits()).toEqual([]);
   });
 
@@ -153,6 +160,8 @@ describe('incoming pk_vid (TV-27 target)', () => {
       [V + now + (d == '000000' ? '111111' : '000000'), false],
       [V + now + d + 'x', false],
       ['zz23456789abcdef' + now + d, false],
+      // hex in upper case is accepted, and kept in lower case
+      [V.toUpperCase() + now + d.toUpperCase(), true],
     ];
     for (const [vid, ok] of cases) {
       setup(landing(vid));
