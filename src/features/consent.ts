@@ -27,15 +27,15 @@ import { api, must } from '../core/api';
 const DEFAULT_HOURS = 30 * 365 * 24;
 
 /**
- * A consent cookie's lifetime in ms. Bad `hours` are refused (undefined) when
+ * A consent cookie's lifetime in ms. Bad `hours` are refused (0) when
  * they would give consent, so nothing is tracked by mistake; when they would
  * withdraw it, the withdrawal happens anyway, for 30 years.
  */
-function lifetime(call: string, hours: unknown, withdraws?: boolean): number | undefined {
+function lifetime(call: string, hours: unknown, withdraws?: boolean): number {
   const h = hours === undefined ? DEFAULT_HOURS : typeof hours == 'number' || typeof hours == 'string' ? +hours : 0;
   if (h > 0 && h < 1e9) return h * 36e5;
   warn(call + ': hours must be a number > 0, got ' + show(hours) + (withdraws ? '; 30 years used' : '; ignored'));
-  return withdraws ? DEFAULT_HOURS * 36e5 : undefined;
+  return withdraws ? DEFAULT_HOURS * 36e5 : 0;
 }
 
 function remember(tracker: Tracker, name: string, ms: number): void {
@@ -84,10 +84,9 @@ function cookieConsent(tracker: Tracker): void {
 /** forgetConsentGiven and optUserOut. */
 function withdraw(call: string) {
   return api(call, (tracker: Tracker, hoursToExpire?: number): void => {
-    const ms = lifetime(call, hoursToExpire, true)!;
     const scope = cookieScope(tracker);
     deleteCookie(CONSENT_COOKIE, scope);
-    remember(tracker, CONSENT_REMOVED_COOKIE, ms);
+    remember(tracker, CONSENT_REMOVED_COOKIE, lifetime(call, hoursToExpire, true));
     deleteCookie(COOKIE_CONSENT_COOKIE, scope);
     each(tracker, (t) => {
       cookiesOff(t);
