@@ -46,11 +46,8 @@ export const HELD_MAX = 100;
  * no cookie is read or written without consent.
  */
 export function consentGiven(tracker: Tracker): boolean {
-  const given = readCookie(CONSENT_REMOVED_COOKIE)
-    ? false
-    : !!readCookie(CONSENT_COOKIE) || (tracker._consent ?? !tracker._consentRequired);
-  tracker._cookieBlock = !given;
-  return given;
+  return !(tracker._cookieBlock =
+    !!readCookie(CONSENT_REMOVED_COOKIE) || !(readCookie(CONSENT_COOKIE) || (tracker._consent ?? !tracker._consentRequired)));
 }
 
 /** Sends the held hits in order, marked `consent=1` when consent was required (§4.4). */
