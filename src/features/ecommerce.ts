@@ -149,7 +149,8 @@ export const trackEcommerceOrder = api(
     discount?: number | string | false,
   ): void => {
     const call = 'trackEcommerceOrder';
-    if (!skuOf(orderId)) return must(call, 'orderId', 'a non-empty string', orderId);
+    const id = skuOf(orderId);
+    if (!id) return must(call, 'orderId', 'a non-empty string', orderId);
     // [argument, value, optional, parameter], in matomo.js's parameter order
     const amounts: [string, unknown, 0 | 1, string][] = [
       ['grandTotal', grandTotal, 0, 'revenue'],
@@ -159,7 +160,7 @@ export const trackEcommerceOrder = api(
       ['discount', discount, 1, 'ec_dt'],
     ];
     if (!amountsOk(call, amounts)) return;
-    const action: Params = [['idgoal', 0], ['ec_id', String(orderId)]];
+    const action: Params = [['idgoal', 0], ['ec_id', id]];
     for (const [, value, , param] of amounts) action.push([param, absent(value) ? undefined : (value as string)]);
     action.push(['ec_items', items(tracker)]);
     send(tracker, action, call);
