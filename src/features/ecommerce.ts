@@ -27,14 +27,14 @@ const skuOf = (sku: unknown): string | undefined => text(sku) && String(sku);
 /** No value given: left off the hit (matomo.js would send `undefined` or `false`). */
 const absent = (value: unknown) => value == null || value === '' || value === false;
 
-/** An argument to check: its name, its value, and 0: an amount, 1: an amount or absent, 2: text or null. */
-type Check = [name: string, value: unknown, kind?: 0 | 1 | 2, ...rest: string[]];
+/** An argument to check: its name, its value, and 0: an amount, 1: an amount or absent, 2: text or null, 3: an id (SKU, order id). */
+type Check = [name: string, value: unknown, kind?: 0 | 1 | 2 | 3, ...rest: string[]];
 
 /** True when every argument is valid; else warns about the first bad one. */
 function valid(call: string, checks: Check[]): boolean {
-  for (const [name, value, kind] of checks) {
-    if (kind! > 1 ? value != null && !isText(value) : !(kind && absent(value)) && !isNumeric(value)) {
-      must(call, name, kind! > 1 ? 'a string' : 'a number', value);
+  for (const [name, value, kind = 0] of checks) {
+    if (kind > 2 ? !skuOf(value) : kind > 1 ? value != null && !isText(value) : !(kind && absent(value)) && !isNumeric(value)) {
+      must(call, name, kind > 2 ? 'a non-empty string' : kind > 1 ? 'a string' : 'a number', value);
       return false;
     }
   }
@@ -81,9 +81,8 @@ export const addEcommerceItem = api(
   'addEcommerceItem',
   (tracker, sku: string | number, name?: string, category?: string | string[], price?: number | string, quantity?: number | string): void => {
     const call = 'addEcommerceItem';
-    const key = skuOf(sku);
-    if (!key) return must(call, 'sku', 'a non-empty string', sku);
-    if (!valid(call, [['name', name, 2], ['category', Array.isArray(category) ? '' : category, 2], ['price', price, 1], ['quantity', quantity, 1]])) return;
+    const key = skuOf(sku)!;
+    if (!valid(call, [['sku', sku, 3], ['name', name, 2], ['category', Array.isArray(category) ? '' : category, 2], ['price', price, 1], ['quantity', quantity, 1]])) return;
     cart(tracker).set(key, [key, name ?? '', category ?? '', absent(price) ? 0 : price!, absent(quantity) ? 1 : quantity!]);
   },
 );
@@ -141,10 +140,9 @@ export const trackEcommerceOrder = api(
     discount?: number | string | false,
   ): void => {
     const call = 'trackEcommerceOrder';
-    const id = skuOf(orderId);
-    if (!id) return must(call, 'orderId', 'a non-empty string', orderId);
-    // [argument, value, optional, parameter], in matomo.js's parameter order
+    // [argument, value, kind, parameter], in matomo.js's parameter order
     const amounts: Check[] = [
+      ['orderId', orderId, 3, 'ec_id'],
       ['grandTotal', grandTotal, 0, 'revenue'],
       ['subTotal', subTotal, 1, 'ec_st'],
       ['tax', tax, 1, 'ec_tx'],
@@ -152,7 +150,7 @@ export const trackEcommerceOrder = api(
       ['discount', discount, 1, 'ec_dt'],
     ];
     if (!valid(call, amounts)) return;
-    const action: Params = [['idgoal', 0], ['ec_id', id]];
+    const action: Params = [['idgoal', 0]];
     for (const [, value, , param] of amounts) action.push([param!, absent(value) ? undefined : (value as string)]);
     action.push(['ec_items', items(tracker)]);
     send(tracker, action, call);
