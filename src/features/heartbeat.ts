@@ -32,7 +32,7 @@ const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'touchstart
 export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, seconds?: number): (() => void) => {
   if (seconds !== undefined && !(typeof seconds == 'number' && seconds > 0)) {
     must('enableHeartBeatTimer', 'seconds', 'a number > 0', seconds);
-    seconds = undefined;
+    seconds = 0;
   }
   tracker._stopHeartbeat?.();
   // capped at setTimeout's limit (2^31 - 1 ms): a longer delay, Infinity included, fires at once in browsers
@@ -68,9 +68,9 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
   const onActivity = () => {
     activeAt = now();
   };
-  // runs before the transport's final flush (see transport.ts wire())
+  // runs before the transport's final flush (see transport.ts wire()); ping() needs a hit sent before
   const onLeave = () => {
-    if (tracker._lastHit && now() - tracker._lastHit >= FINAL_PING_MIN_MS && wasVisible) ping();
+    if (now() - tracker._lastHit >= FINAL_PING_MIN_MS && wasVisible) ping();
     wasVisible = false;
   };
   let wasVisible = visible();
