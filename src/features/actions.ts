@@ -9,7 +9,7 @@ import { isNumeric, isText } from '../core/validate';
  */
 
 /** A trimmed non-empty string from a string or a number, else undefined. */
-export const text = (value: unknown): string | undefined =>
+const text = (value: unknown): string | undefined =>
   (typeof value == 'string' || (typeof value == 'number' && isFinite(value))) && String(value).trim()
     ? String(value).trim()
     : undefined;

@@ -2,7 +2,6 @@ import { send } from '../core/send';
 import type { Tracker } from '../core/tracker';
 import { api, must } from '../core/api';
 import { isNumeric, isText } from '../core/validate';
-import { text } from './actions';
 import type { Params } from '../context/params';
 
 /**
@@ -22,7 +21,8 @@ declare module '../core/tracker' {
 }
 
 /** A SKU as the cart keys it: a number or a non-empty string, as a string. */
-const skuOf = (sku: unknown): string | undefined => text(sku) && String(sku);
+const skuOf = (sku: unknown): string | undefined =>
+  (typeof sku == 'number' && isFinite(sku)) || (typeof sku == 'string' && sku.trim()) ? String(sku) : undefined;
 
 /** No value given: left off the hit (matomo.js would send `undefined` or `false`). */
 const absent = (value: unknown) => value == null || value === '' || value === false;
