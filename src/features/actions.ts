@@ -10,9 +10,7 @@ import { isNumeric, isText } from '../core/validate';
 
 /** A trimmed non-empty string from a string or a number, else undefined. */
 const text = (value: unknown): string | undefined =>
-  (typeof value == 'string' || (typeof value == 'number' && isFinite(value))) && String(value).trim()
-    ? String(value).trim()
-    : undefined;
+  ((typeof value == 'number' ? isFinite(value) : typeof value == 'string') && String(value).trim()) || undefined;
 
 /**
  * Tracks an event: `e_c`, `e_a`, `e_n`, `e_v`, `ca=1`. Category and action
