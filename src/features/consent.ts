@@ -81,15 +81,19 @@ function cookieConsent(tracker: Tracker): void {
   }
 }
 
-/** forgetConsentGiven and optUserOut. */
+/** Deletes `mtm_cookie_consent`, and the cookies of every tracker, which go off (forgetCookieConsentGiven). */
+function forgetCookieConsent(tracker: Tracker): void {
+  deleteCookie(COOKIE_CONSENT_COOKIE, cookieScope(tracker));
+  each(tracker, cookiesOff);
+}
+
+/** forgetConsentGiven and optUserOut: forgetCookieConsentGiven, then consent required and withdrawn. */
 function withdraw(call: string) {
   return api(call, (tracker: Tracker, hoursToExpire?: number): void => {
-    const scope = cookieScope(tracker);
-    deleteCookie(CONSENT_COOKIE, scope);
+    deleteCookie(CONSENT_COOKIE, cookieScope(tracker));
     remember(tracker, CONSENT_REMOVED_COOKIE, lifetime(call, hoursToExpire, true));
-    deleteCookie(COOKIE_CONSENT_COOKIE, scope);
+    forgetCookieConsent(tracker);
     each(tracker, (t) => {
-      cookiesOff(t);
       t._consent = false;
       requireConsentNow(t);
       // hits waiting for the transport have not left yet: they never will
@@ -180,10 +184,7 @@ export const rememberCookieConsentGiven = api('rememberCookieConsentGiven', (tra
 });
 
 /** Withdraws cookie consent: deletes `mtm_cookie_consent` and the tracker's cookies; hits go on, cookieless. */
-export const forgetCookieConsentGiven = api('forgetCookieConsentGiven', (tracker): void => {
-  deleteCookie(COOKIE_CONSENT_COOKIE, cookieScope(tracker));
-  each(tracker, cookiesOff);
-});
+export const forgetCookieConsentGiven = api('forgetCookieConsentGiven', forgetCookieConsent);
 
 /**
  * `setDoNotTrack(tracker, true)`: when the browser sends Do Not Track
