@@ -85,7 +85,7 @@ export function requireConsentNow(tracker: Tracker): void {
   if (!tracker._consentRequired) {
     tracker._consentRequired = true;
     tracker._after.push((params) => {
-      if (tracker._consentRequired && consentGiven(tracker)) params.push(['consent', 1]);
+      if (consentGiven(tracker)) params.push(['consent', 1]);
     });
     // nothing may have been sent yet: the leave listeners must exist anyway
     wire(tracker);
