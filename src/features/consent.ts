@@ -194,9 +194,9 @@ export const forgetCookieConsentGiven = api('forgetCookieConsentGiven', forgetCo
  * on this page: not setDoNotTrack(false), not a consent function.
  */
 export const setDoNotTrack = api('setDoNotTrack', (tracker, enable: boolean): void => {
-  if (typeof enable != 'boolean') return must('setDoNotTrack', 'enable', 'true or false', enable);
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
-  if (enable && (/^(1|yes)$/.test(nav.doNotTrack!) || nav.globalPrivacyControl === true)) {
+  if (typeof enable != 'boolean') must('setDoNotTrack', 'enable', 'true or false', enable);
+  else if (enable && (/^(1|yes)$/.test(nav.doNotTrack!) || nav.globalPrivacyControl === true)) {
     each(tracker, (t) => {
       t._dnt = true;
       cookiesOff(t);
