@@ -93,8 +93,8 @@ export const setCustomDimension = api('setCustomDimension', (tracker, id: number
   const call = 'setCustomDimension';
   const key = dimensionId(id, call);
   if (!key) return;
-  if (value != null && !isText(value)) return must(call, 'value', 'a string', value);
-  tracker._dims[key] = value == null ? '' : String(value);
+  if (value != null && !isText(value)) must(call, 'value', 'a string', value);
+  else tracker._dims[key] = value == null ? '' : String(value);
 });
 
 /** The value setCustomDimension gave this id, or undefined. */
