@@ -10,7 +10,7 @@ export const HEARTBEAT_MIN_S = 5;
 /** A final ping on leaving is sent only when at least this long passed since the last hit. */
 export const FINAL_PING_MIN_MS = 1000;
 
-const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'touchstart', 'wheel'];
+const ACTIVITY = 'pointerdown pointermove keydown scroll touchstart wheel'.split(' ');
 
 /**
  * Sends `ping=1` so Matomo knows how long the visitor stayed (§9):
