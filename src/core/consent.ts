@@ -46,11 +46,8 @@ export const HELD_MAX = 100;
  * no cookie is read or written without consent.
  */
 export function consentGiven(tracker: Tracker): boolean {
-  const given = readCookie(CONSENT_REMOVED_COOKIE)
-    ? false
-    : !!readCookie(CONSENT_COOKIE) || (tracker._consent ?? !tracker._consentRequired);
-  tracker._cookieBlock = !given;
-  return given;
+  return !(tracker._cookieBlock =
+    !!readCookie(CONSENT_REMOVED_COOKIE) || !(readCookie(CONSENT_COOKIE) || (tracker._consent ?? !tracker._consentRequired)));
 }
 
 /** Sends the held hits in order, marked `consent=1` when consent was required (§4.4). */
@@ -88,7 +85,7 @@ export function requireConsentNow(tracker: Tracker): void {
   if (!tracker._consentRequired) {
     tracker._consentRequired = true;
     tracker._after.push((params) => {
-      if (tracker._consentRequired && consentGiven(tracker)) params.push(['consent', 1]);
+      if (consentGiven(tracker)) params.push(['consent', 1]);
     });
     // nothing may have been sent yet: the leave listeners must exist anyway
     wire(tracker);

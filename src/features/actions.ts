@@ -10,9 +10,7 @@ import { isNumeric, isText } from '../core/validate';
 
 /** A trimmed non-empty string from a string or a number, else undefined. */
 const text = (value: unknown): string | undefined =>
-  (typeof value == 'string' || (typeof value == 'number' && isFinite(value))) && String(value).trim()
-    ? String(value).trim()
-    : undefined;
+  ((typeof value == 'number' ? isFinite(value) : typeof value == 'string') && String(value).trim()) || undefined;
 
 /**
  * Tracks an event: `e_c`, `e_a`, `e_n`, `e_v`, `ca=1`. Category and action
@@ -30,10 +28,10 @@ export const trackEvent = api(
     const c = text(category);
     const a = text(action);
     const v = typeof value == 'string' ? value.trim() : value;
-    if (!c) return must(call, 'category', 'a non-empty string', category);
-    if (!a) return must(call, 'action', 'a non-empty string', action);
-    if (v != null && !isNumeric(v)) return must(call, 'value', 'a number', value);
-    send(tracker, [['e_c', c], ['e_a', a], ['e_n', text(name)], ['e_v', v], ['ca', 1]], call, 0, customData);
+    if (!c) must(call, 'category', 'a non-empty string', category);
+    else if (!a) must(call, 'action', 'a non-empty string', action);
+    else if (v != null && !isNumeric(v)) must(call, 'value', 'a number', value);
+    else send(tracker, [['e_c', c], ['e_a', a], ['e_n', text(name)], ['e_v', v], ['ca', 1]], call, 0, customData);
   },
 );
 
@@ -50,11 +48,9 @@ export const trackSiteSearch = api(
   (tracker, keyword: string, category?: string | false, resultsCount?: number, customData?: Record<string, unknown>): void => {
     const call = 'trackSiteSearch';
     const k = text(keyword);
-    if (!k) return must(call, 'keyword', 'a non-empty string', keyword);
-    if (resultsCount != null && !/^\d+$/.test(String(resultsCount))) {
-      return must(call, 'resultsCount', 'an integer >= 0', resultsCount);
-    }
-    send(tracker, [['search', k], ['search_cat', text(category)], ['search_count', resultsCount]], call, 0, customData);
+    if (!k) must(call, 'keyword', 'a non-empty string', keyword);
+    else if (resultsCount != null && !/^\d+$/.test(String(resultsCount))) must(call, 'resultsCount', 'an integer >= 0', resultsCount);
+    else send(tracker, [['search', k], ['search_cat', text(category)], ['search_count', resultsCount]], call, 0, customData);
   },
 );
 
@@ -71,9 +67,9 @@ export const trackGoal = api(
   (tracker, idGoal: number | string, customRevenue?: number | string, customData?: Record<string, unknown>): void => {
     const call = 'trackGoal';
     const id = String(idGoal).trim();
-    if (!/^[1-9]\d*$/.test(id)) return must(call, 'idGoal', 'an integer > 0', idGoal);
-    if (customRevenue && !isNumeric(customRevenue)) return must(call, 'revenue', 'a number', customRevenue);
-    send(tracker, [['idgoal', id], ['revenue', customRevenue || undefined]], call, 0, customData);
+    if (!/^[1-9]\d*$/.test(id)) must(call, 'idGoal', 'an integer > 0', idGoal);
+    else if (customRevenue && !isNumeric(customRevenue)) must(call, 'revenue', 'a number', customRevenue);
+    else send(tracker, [['idgoal', id], ['revenue', customRevenue || undefined]], call, 0, customData);
   },
 );
 
@@ -97,8 +93,8 @@ export const setCustomDimension = api('setCustomDimension', (tracker, id: number
   const call = 'setCustomDimension';
   const key = dimensionId(id, call);
   if (!key) return;
-  if (value != null && !isText(value)) return must(call, 'value', 'a string', value);
-  tracker._dims[key] = value == null ? '' : String(value);
+  if (value != null && !isText(value)) must(call, 'value', 'a string', value);
+  else tracker._dims[key] = value == null ? '' : String(value);
 });
 
 /** The value setCustomDimension gave this id, or undefined. */

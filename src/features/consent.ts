@@ -27,15 +27,15 @@ import { api, must } from '../core/api';
 const DEFAULT_HOURS = 30 * 365 * 24;
 
 /**
- * A consent cookie's lifetime in ms. Bad `hours` are refused (undefined) when
+ * A consent cookie's lifetime in ms. Bad `hours` are refused (0) when
  * they would give consent, so nothing is tracked by mistake; when they would
  * withdraw it, the withdrawal happens anyway, for 30 years.
  */
-function lifetime(call: string, hours: unknown, withdraws?: boolean): number | undefined {
+function lifetime(call: string, hours: unknown, withdraws?: boolean): number {
   const h = hours === undefined ? DEFAULT_HOURS : typeof hours == 'number' || typeof hours == 'string' ? +hours : 0;
   if (h > 0 && h < 1e9) return h * 36e5;
   warn(call + ': hours must be a number > 0, got ' + show(hours) + (withdraws ? '; 30 years used' : '; ignored'));
-  return withdraws ? DEFAULT_HOURS * 36e5 : undefined;
+  return withdraws ? DEFAULT_HOURS * 36e5 : 0;
 }
 
 function remember(tracker: Tracker, name: string, ms: number): void {
@@ -81,16 +81,19 @@ function cookieConsent(tracker: Tracker): void {
   }
 }
 
-/** forgetConsentGiven and optUserOut. */
+/** Deletes `mtm_cookie_consent`, and the cookies of every tracker, which go off (forgetCookieConsentGiven). */
+function forgetCookieConsent(tracker: Tracker): void {
+  deleteCookie(COOKIE_CONSENT_COOKIE, cookieScope(tracker));
+  each(tracker, cookiesOff);
+}
+
+/** forgetConsentGiven and optUserOut: forgetCookieConsentGiven, then consent required and withdrawn. */
 function withdraw(call: string) {
   return api(call, (tracker: Tracker, hoursToExpire?: number): void => {
-    const ms = lifetime(call, hoursToExpire, true)!;
-    const scope = cookieScope(tracker);
-    deleteCookie(CONSENT_COOKIE, scope);
-    remember(tracker, CONSENT_REMOVED_COOKIE, ms);
-    deleteCookie(COOKIE_CONSENT_COOKIE, scope);
+    deleteCookie(CONSENT_COOKIE, cookieScope(tracker));
+    remember(tracker, CONSENT_REMOVED_COOKIE, lifetime(call, hoursToExpire, true));
+    forgetCookieConsent(tracker);
     each(tracker, (t) => {
-      cookiesOff(t);
       t._consent = false;
       requireConsentNow(t);
       // hits waiting for the transport have not left yet: they never will
@@ -181,10 +184,7 @@ export const rememberCookieConsentGiven = api('rememberCookieConsentGiven', (tra
 });
 
 /** Withdraws cookie consent: deletes `mtm_cookie_consent` and the tracker's cookies; hits go on, cookieless. */
-export const forgetCookieConsentGiven = api('forgetCookieConsentGiven', (tracker): void => {
-  deleteCookie(COOKIE_CONSENT_COOKIE, cookieScope(tracker));
-  each(tracker, cookiesOff);
-});
+export const forgetCookieConsentGiven = api('forgetCookieConsentGiven', forgetCookieConsent);
 
 /**
  * `setDoNotTrack(tracker, true)`: when the browser sends Do Not Track
@@ -194,9 +194,9 @@ export const forgetCookieConsentGiven = api('forgetCookieConsentGiven', (tracker
  * on this page: not setDoNotTrack(false), not a consent function.
  */
 export const setDoNotTrack = api('setDoNotTrack', (tracker, enable: boolean): void => {
-  if (typeof enable != 'boolean') return must('setDoNotTrack', 'enable', 'true or false', enable);
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
-  if (enable && (/^(1|yes)$/.test(nav.doNotTrack!) || nav.globalPrivacyControl === true)) {
+  if (typeof enable != 'boolean') must('setDoNotTrack', 'enable', 'true or false', enable);
+  else if (enable && (/^(1|yes)$/.test(nav.doNotTrack!) || nav.globalPrivacyControl === true)) {
     each(tracker, (t) => {
       t._dnt = true;
       cookiesOff(t);

@@ -22,27 +22,19 @@ declare module '../core/tracker' {
 
 /** A SKU as the cart keys it: a number or a non-empty string, as a string. */
 const skuOf = (sku: unknown): string | undefined =>
-  (typeof sku == 'number' && isFinite(sku)) || (typeof sku == 'string' && sku.trim()) ? String(sku) : undefined;
+  (typeof sku == 'number' ? isFinite(sku) : typeof sku == 'string' && sku.trim()) ? String(sku) : undefined;
 
 /** No value given: left off the hit (matomo.js would send `undefined` or `false`). */
 const absent = (value: unknown) => value == null || value === '' || value === false;
 
-/** True when every amount is a number, or absent where allowed; else warns about the first bad one. */
-function amountsOk(call: string, amounts: [name: string, value: unknown, optional?: 0 | 1, ...rest: string[]][]): boolean {
-  for (const [name, value, optional] of amounts) {
-    if (!(optional && absent(value)) && !isNumeric(value)) {
-      must(call, name, 'a number', value);
-      return false;
-    }
-  }
-  return true;
-}
+/** An argument to check: its name, its value, and 0: an amount, 1: an amount or absent, 2: text or null, 3: an id (SKU, order id). */
+type Check = [name: string, value: unknown, kind?: 0 | 1 | 2 | 3, ...rest: string[]];
 
-/** True when a name or category is text (a category may be a list); else warns. */
-function textOk(call: string, name: unknown, category: unknown): boolean {
-  for (const [what, value] of [['name', name], ['category', Array.isArray(category) ? '' : category]]) {
-    if (value != null && !isText(value)) {
-      must(call, what as string, 'a string', value);
+/** True when every argument is valid; else warns about the first bad one. */
+function valid(call: string, checks: Check[]): boolean {
+  for (const [name, value, kind = 0] of checks) {
+    if (kind > 2 ? !skuOf(value) : kind > 1 ? value != null && !isText(value) : !(kind && absent(value)) && !isNumeric(value)) {
+      must(call, name, kind > 2 ? 'a non-empty string' : kind > 1 ? 'a string' : 'a number', value);
       return false;
     }
   }
@@ -66,7 +58,7 @@ export const setEcommerceView = api(
   'setEcommerceView',
   (tracker, sku?: string | number, name?: string, category?: string | string[], price?: number | string): void => {
     const call = 'setEcommerceView';
-    if (!textOk(call, name, category) || !amountsOk(call, [['price', price, 1]])) return;
+    if (!valid(call, [['name', name, 2], ['category', Array.isArray(category) ? '' : category, 2], ['price', price, 1]])) return;
     const view: Params = [
       ['_pkc', Array.isArray(category) ? JSON.stringify(category) : absent(category) ? '' : String(category)],
       ['_pkp', absent(price) ? undefined : price],
@@ -89,9 +81,8 @@ export const addEcommerceItem = api(
   'addEcommerceItem',
   (tracker, sku: string | number, name?: string, category?: string | string[], price?: number | string, quantity?: number | string): void => {
     const call = 'addEcommerceItem';
-    const key = skuOf(sku);
-    if (!key) return must(call, 'sku', 'a non-empty string', sku);
-    if (!textOk(call, name, category) || !amountsOk(call, [['price', price, 1], ['quantity', quantity, 1]])) return;
+    const key = skuOf(sku)!;
+    if (!valid(call, [['sku', sku, 3], ['name', name, 2], ['category', Array.isArray(category) ? '' : category, 2], ['price', price, 1], ['quantity', quantity, 1]])) return;
     cart(tracker).set(key, [key, name ?? '', category ?? '', absent(price) ? 0 : price!, absent(quantity) ? 1 : quantity!]);
   },
 );
@@ -123,7 +114,7 @@ const items = (tracker: Tracker) => JSON.stringify([...cart(tracker).values()]);
  */
 export const trackEcommerceCartUpdate = api('trackEcommerceCartUpdate', (tracker, grandTotal: number | string): void => {
   const call = 'trackEcommerceCartUpdate';
-  if (amountsOk(call, [['grandTotal', grandTotal]])) {
+  if (valid(call, [['grandTotal', grandTotal]])) {
     send(tracker, [['idgoal', 0], ['revenue', grandTotal], ['ec_items', items(tracker)]], call);
   }
 });
@@ -149,18 +140,18 @@ export const trackEcommerceOrder = api(
     discount?: number | string | false,
   ): void => {
     const call = 'trackEcommerceOrder';
-    if (!skuOf(orderId)) return must(call, 'orderId', 'a non-empty string', orderId);
-    // [argument, value, optional, parameter], in matomo.js's parameter order
-    const amounts: [string, unknown, 0 | 1, string][] = [
+    // [argument, value, kind, parameter], in matomo.js's parameter order
+    const amounts: Check[] = [
+      ['orderId', orderId, 3, 'ec_id'],
       ['grandTotal', grandTotal, 0, 'revenue'],
       ['subTotal', subTotal, 1, 'ec_st'],
       ['tax', tax, 1, 'ec_tx'],
       ['shipping', shipping, 1, 'ec_sh'],
       ['discount', discount, 1, 'ec_dt'],
     ];
-    if (!amountsOk(call, amounts)) return;
-    const action: Params = [['idgoal', 0], ['ec_id', String(orderId)]];
-    for (const [, value, , param] of amounts) action.push([param, absent(value) ? undefined : (value as string)]);
+    if (!valid(call, amounts)) return;
+    const action: Params = [['idgoal', 0]];
+    for (const [, value, , param] of amounts) action.push([param!, absent(value) ? undefined : (value as string)]);
     action.push(['ec_items', items(tracker)]);
     send(tracker, action, call);
     tracker._cart = undefined;

@@ -10,7 +10,7 @@ export const HEARTBEAT_MIN_S = 5;
 /** A final ping on leaving is sent only when at least this long passed since the last hit. */
 export const FINAL_PING_MIN_MS = 1000;
 
-const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'touchstart', 'wheel'];
+const ACTIVITY = 'pointerdown pointermove keydown scroll touchstart wheel'.split(' ');
 
 /**
  * Sends `ping=1` so Matomo knows how long the visitor stayed (§9):
@@ -32,7 +32,7 @@ const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'scroll', 'touchstart
 export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, seconds?: number): (() => void) => {
   if (seconds !== undefined && !(typeof seconds == 'number' && seconds > 0)) {
     must('enableHeartBeatTimer', 'seconds', 'a number > 0', seconds);
-    seconds = undefined;
+    seconds = 0;
   }
   tracker._stopHeartbeat?.();
   // capped at setTimeout's limit (2^31 - 1 ms): a longer delay, Infinity included, fires at once in browsers
@@ -42,34 +42,35 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
   let activeAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const ping = (why: string) => {
-    if (tracker._lastHit && tracker._pvId) send(tracker, [['ping', 1]], 'heartbeat (' + why + ')', PING);
+  const ping = () => {
+    if (tracker._lastHit && tracker._pvId) send(tracker, [['ping', 1]], 'heartbeat', PING);
   };
   const visible = () => document.visibilityState == 'visible';
+  // ms until a ping may go: one delay after the last hit (≤ 0: now)
+  const wait = () => tracker._lastHit + delay - now();
   const tick = () => {
     try {
-      const since = now() - tracker._lastHit;
-      if (visible() && document.hasFocus() && activeAt >= tracker._lastHit && since >= delay) ping('timer');
+      if (visible() && document.hasFocus() && activeAt >= tracker._lastHit && wait() <= 0) ping();
     } catch (error) {
       report(tracker, 'heartbeat', error);
     }
     // next check when a ping is due, or one delay on when it was not sent for
     // lack of activity: never a busy one-second wake-up on an idle page
-    const due = tracker._lastHit + delay - now();
+    const due = wait();
     timer = setTimeout(tick, due > 0 ? Math.max(due, 1000) : delay);
   };
   const onFocus = () => {
     focusedAt = now();
   };
   const onBlur = () => {
-    if (now() - focusedAt > delay && tracker._lastHit + delay <= now()) ping('blur');
+    if (now() - focusedAt > delay && wait() <= 0) ping();
   };
   const onActivity = () => {
     activeAt = now();
   };
-  // runs before the transport's final flush (see transport.ts wire())
+  // runs before the transport's final flush (see transport.ts wire()); ping() needs a hit sent before
   const onLeave = () => {
-    if (tracker._lastHit && now() - tracker._lastHit >= FINAL_PING_MIN_MS && wasVisible) ping('leave');
+    if (now() - tracker._lastHit >= FINAL_PING_MIN_MS && wasVisible) ping();
     wasVisible = false;
   };
   let wasVisible = visible();

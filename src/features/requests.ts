@@ -23,7 +23,7 @@ declare module '../core/tracker' {
  */
 function query(call: string, value: unknown, empty?: boolean): string | undefined {
   const text = typeof value == 'string' ? value.replace(/^[?&]+/, '') : undefined;
-  if ((text || (empty && text == '')) && /^([\w.!~*'()=&+-]|%[\da-f]{2})*$/i.test(text!)) return text;
+  if ((empty ? text != null : text) && /^([\w.!~*'()=&+-]|%[\da-f]{2})*$/i.test(text!)) return text;
   refuse(call, 'expects an encoded query string like "a=1&b=2", got ' + show(value));
 }
 
