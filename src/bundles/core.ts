@@ -4,6 +4,6 @@
  */
 import * as api from '../paq/core';
 import { startPaq, type Api } from '../paq/index';
-import { COMING, FULL } from '../paq/methods';
+import { COMING, FULL, UNSUPPORTED } from '../paq/methods';
 
-startPaq(api as unknown as Api, FULL + ' ' + COMING);
+startPaq(api as unknown as Api, FULL + ' ' + COMING + ' ' + UNSUPPORTED);
