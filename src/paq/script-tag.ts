@@ -14,23 +14,21 @@
 export function scriptCommands(script: Element | null): [unknown[][], unknown[][]] {
   const head: unknown[][] = [];
   const tail: unknown[][] = [];
-  const attr = (name: string) => script?.getAttribute('data-' + name);
-  const url = attr('tracker-url');
-  const site = attr('site-id');
-  if (url != null || site != null) {
-    if (url != null) head.push(['setTrackerUrl', url]);
-    if (site != null) head.push(['setSiteId', site]);
-    // presence switches these on, whatever the value
-    // the method is the attribute's name in camel case
-    for (const name of ['disable-cookies', 'require-consent', 'require-cookie-consent']) {
-      if (attr(name) != null) head.push([name.replace(/-(.)/g, (_, letter) => letter.toUpperCase())]);
+  // attributes by their camel-case name, a leading "set" dropped: setSiteId reads data-site-id,
+  // noPageview data-no-pageview; the method names then compress against the method table
+  const attr = (name: string) => script?.getAttribute('data-' + name.replace(/^set/, '').replace(/\B[A-Z]/g, '-$&').toLowerCase());
+  if (attr('setTrackerUrl') != null || attr('setSiteId') != null) {
+    for (const method of ['setTrackerUrl', 'setSiteId', 'disableCookies', 'requireConsent', 'requireCookieConsent', 'setDomains']) {
+      const value = attr(method);
+      // the setters take the value (setDomains a list, when not empty); presence switches the others on, whatever the value
+      if (method == 'setDomains') {
+        if (value) head.push([method, value.trim().split(/[\s,]+/)]);
+      } else if (value != null) head.push(method[0] == 's' ? [method, value] : [method]);
     }
-    const domains = attr('domains');
-    if (domains) head.push(['setDomains', domains.trim().split(/[\s,]+/)]);
     const heartbeat = attr('heartbeat');
     // empty: the default delay; a number of seconds otherwise (anything else is refused with a warning)
     if (heartbeat != null) tail.push(heartbeat ? ['enableHeartBeatTimer', +heartbeat] : ['enableHeartBeatTimer']);
-    if (attr('no-pageview') == null) tail.push(['trackPageView']);
+    if (attr('noPageview') == null) tail.push(['trackPageView']);
   }
   return [head, tail];
 }
