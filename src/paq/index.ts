@@ -58,10 +58,10 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     // a method this build lacks warns with its name instead of throwing; a NOOP one does nothing
     for (const name of missing.split(' ')) object[name] = () => warnOnce(name + ': not in this build; ignored');
     for (const name of NOOP.split(' ')) object[name] = () => {};
-    // every exported function is a method, Matomo's and matomo-lite's own (setDebug)
+    // every export is a function (test/paq/methods.test.ts) and a method, Matomo's and matomo-lite's own (setDebug)
     for (const name in api) {
-      const fn = api[name];
-      if (typeof fn == 'function' && name != 'createTracker') object[name] = (...args) => fn(tracker, ...args);
+      const fn = api[name]!;
+      if (name != 'createTracker') object[name] = (...args) => fn(tracker, ...args);
     }
     object.addTracker = add;
     if (async) trackers.push(object);
@@ -85,12 +85,13 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
   const run = (command: unknown): void => {
     const [method, ...args] = Array.isArray(command) ? command : [command];
     if (method === 'addTracker') return void add(...args);
+    const page = typeof method == 'function';
     for (const tracker of trackers) {
       // typeof first: a command may hold anything, even an object that throws when made a string
-      if (typeof method != 'function' && !(typeof method == 'string' && {}.hasOwnProperty.call(tracker, method))) {
+      if (!page && !(typeof method == 'string' && {}.hasOwnProperty.call(tracker, method))) {
         return warnOnce('_paq: unknown command ' + show(method) + '; ignored');
       }
-      call(typeof method == 'function' ? method : tracker[method]!, tracker, args);
+      call(page ? method : tracker[method]!, tracker, args);
       if (method === 'setTrackerUrl' || method === 'setSiteId') break;
     }
   };
@@ -100,7 +101,8 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
   const consume = (queue: unknown, url?: unknown, siteId?: unknown): MatomoTracker => {
     win._paq = proxy;
     create(url, siteId, 1);
-    let rest = Array.isArray(queue) ? queue.slice() : [];
+    // filter makes new arrays: the page's queue is left as it is
+    let rest = Array.isArray(queue) ? queue : [];
     for (const name of PRIORITY.split(' ')) {
       rest = rest.filter((command) => (Array.isArray(command) && command[0] === name ? run(command) : 1));
     }

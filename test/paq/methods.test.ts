@@ -75,6 +75,13 @@ describe('the `_paq` method table (src/paq/methods.ts)', () => {
     expect(functions(coreApi).sort()).toEqual(wanted.sort());
   });
 
+  it('has only functions among the exports the `_paq` layer binds as tracker methods', () => {
+    // paq/index.ts binds every export without checking: a constant would make a method that throws
+    for (const module of [api, coreApi]) {
+      expect(Object.keys(module).filter((name) => !functions(module).includes(name))).toEqual([]);
+    }
+  });
+
   it('explains every unsupported method and notes only listed ones', () => {
     expect(list(UNSUPPORTED).filter((name) => !NOTES[name])).toEqual([]);
     expect(Object.keys(NOTES).filter((name) => !all.includes(name))).toEqual([]);
