@@ -84,7 +84,6 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
 
   const run = (command: unknown): void => {
     const [method, ...args] = Array.isArray(command) ? command : [command];
-    if (method === 'addTracker') return void add(...args);
     const page = typeof method == 'function';
     for (const tracker of trackers) {
       // typeof first: a command may hold anything, even an object that throws when made a string
@@ -92,7 +91,8 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
         return warnOnce('_paq: unknown command ' + show(method) + '; ignored');
       }
       call(page ? method : tracker[method]!, tracker, args);
-      if (method === 'setTrackerUrl' || method === 'setSiteId') break;
+      // these act on the first tracker only (addTracker: once)
+      if (method === 'setTrackerUrl' || method === 'setSiteId' || method === 'addTracker') break;
     }
   };
 
