@@ -132,7 +132,7 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     // a standalone tracker: missing arguments come from the first async tracker, made from the queue if need be
     getTracker: guard('getTracker', (url?: string, siteId?: number | string) => {
       if (url === undefined || siteId === undefined) {
-        const first = matomo.getAsyncTracker()!;
+        const first = trackers[0] || consume(win._paq);
         url ??= first.getTrackerUrl!() as string;
         siteId ??= first.getSiteId!() as string;
       }
