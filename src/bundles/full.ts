@@ -2,7 +2,7 @@
  * The script-tag build (dist/matomo-lite.js): every public function on
  * `window.MatomoLite`, and the `_paq` drop-in for matomo.js on top.
  */
-import * as api from '../index';
+import { api } from '../paq/full';
 import { startPaq, type Api } from '../paq/index';
 import { COMING, UNSUPPORTED } from '../paq/methods';
 

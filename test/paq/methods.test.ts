@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index';
-import * as coreApi from '../../src/paq/core';
+import { api as coreApi } from '../../src/paq/core';
+import { api as fullApi } from '../../src/paq/full';
 import { COMING, CORE, FULL, NOOP, NOTES, PRIORITY, UNSUPPORTED } from '../../src/paq/methods';
 
 // PROTOCOL.md §11.6, written out again here as the oracle the table is checked against.
@@ -75,9 +76,14 @@ describe('the `_paq` method table (src/paq/methods.ts)', () => {
     expect(functions(coreApi).sort()).toEqual(wanted.sort());
   });
 
-  it('has only functions among the exports the `_paq` layer binds as tracker methods', () => {
-    // paq/index.ts binds every export without checking: a constant would make a method that throws
-    for (const module of [api, coreApi]) {
+  it('gives the full build (src/paq/full.ts) exactly the exports of src/index.ts', () => {
+    expect(Object.keys(fullApi).sort()).toEqual(Object.keys(api).sort());
+    for (const name of Object.keys(api)) expect(fullApi[name as keyof typeof fullApi], name).toBe(api[name as keyof typeof api]);
+  });
+
+  it('has only functions in the objects the `_paq` layer binds as tracker methods', () => {
+    // paq/index.ts binds every value without checking: a constant would make a method that throws
+    for (const module of [api, coreApi, fullApi]) {
       expect(Object.keys(module).filter((name) => !functions(module).includes(name))).toEqual([]);
     }
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../src/index';
-import * as coreApi from '../../src/paq/core';
+import { api as coreApi } from '../../src/paq/core';
 import { scriptCommands } from '../../src/paq/script-tag';
 import { MATOMO, setup, start, teardown, win, type MatomoTracker } from './support';
 

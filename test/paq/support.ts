@@ -1,7 +1,7 @@
 // Shared by the `_paq` tests: a clean window (no Matomo, no queue), the hits
 // sent (bulk bodies split) and the warnings printed.
 import { vi, type MockInstance } from 'vitest';
-import * as api from '../../src/index';
+import { api } from '../../src/paq/full';
 import { COMING, FULL, UNSUPPORTED } from '../../src/paq/methods';
 import { startPaq, type Api, type MatomoGlobal, type MatomoTracker } from '../../src/paq/index';
 import { captureTransport, clearCookies, sentHits, setPage, type SentHit } from '../helpers';
