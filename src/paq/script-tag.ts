@@ -26,8 +26,8 @@ export function scriptCommands(script: Element | null): [unknown[][], unknown[][
       } else if (value != null) head.push(method[0] == 's' ? [method, value] : [method]);
     }
     const heartbeat = attr('heartbeat');
-    // empty: the default delay; a number of seconds otherwise (anything else is refused with a warning)
-    if (heartbeat != null) tail.push(heartbeat ? ['enableHeartBeatTimer', +heartbeat] : ['enableHeartBeatTimer']);
+    // empty: undefined, the default delay; a number of seconds otherwise (anything else is refused with a warning)
+    if (heartbeat != null) tail.push(['enableHeartBeatTimer', heartbeat ? +heartbeat : undefined]);
     if (attr('noPageview') == null) tail.push(['trackPageView']);
   }
   return [head, tail];

@@ -371,7 +371,7 @@ describe('the script tag’s data- attributes (script-tag.ts)', () => {
       ),
     ).toEqual([
       [['setTrackerUrl', MATOMO], ['setSiteId', '3'], ['disableCookies'], ['requireConsent'], ['setDomains', ['example.com', '*.example.org', 'shop.example.net']]],
-      [['enableHeartBeatTimer'], ['trackPageView']],
+      [['enableHeartBeatTimer', undefined], ['trackPageView']],
     ]);
     expect(scriptCommands(tag({ 'site-id': '3', heartbeat: '30', 'no-pageview': '' }))).toEqual([[['setSiteId', '3']], [['enableHeartBeatTimer', 30]]]);
   });
