@@ -58,7 +58,8 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     // a method this build lacks warns with its name instead of throwing; a NOOP one does nothing
     for (const name of missing.split(' ')) object[name] = () => warnOnce(name + ': not in this build; ignored');
     for (const name of NOOP.split(' ')) object[name] = () => {};
-    // every export is a function (test/paq/methods.test.ts) and a method, Matomo's and matomo-lite's own (setDebug)
+    // every value of `api` is a function (test/paq/methods.test.ts checks both builds') and a method,
+    // Matomo's and matomo-lite's own (setDebug)
     for (const name in api) {
       const fn = api[name]!;
       if (name != 'createTracker') object[name] = (...args) => fn(tracker, ...args);
