@@ -85,6 +85,8 @@ describe('the `_paq` method table (src/paq/methods.ts)', () => {
     // paq/index.ts binds every value without checking: a constant would make a method that throws
     for (const module of [api, coreApi, fullApi]) {
       expect(Object.keys(module).filter((name) => !functions(module).includes(name))).toEqual([]);
+      // as a module namespace: what a page adds to Object.prototype is not a method
+      expect(Object.getPrototypeOf(module)).toBeNull();
     }
   });
 
