@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, type HitRecord } from './fixtures';
 import { waitForLoadEnd } from './page-helpers';
+import { COMING, CORE, FULL, NOOP, UNSUPPORTED } from '../src/paq/methods';
 
 // The `_paq` drop-in in real Chromium: Matomo's standard snippet with only
 // the file name changed (paq.html), the data- tag under a strict CSP
@@ -220,6 +221,54 @@ test('the tag-manager block works when injected after load', async ({ page, hits
   const [event] = await hits.waitFor(1, { where: (h) => h.kind == 'event' });
   expect(hits.param(event, 'idsite')).toBe('6');
 });
+
+const list = (names: string) => names.split(' ');
+
+for (const [build, implemented] of [
+  ['dist/matomo-lite.js', CORE + ' ' + FULL],
+  ['dist/matomo-lite.core.js', CORE],
+]) {
+  test(`${build}: a tracker object has every matomo.js method; an unavailable one warns once with its name`, async ({ page, hits }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() == 'warning') warnings.push(message.text());
+    });
+    // paq.html with this build in place of dist/matomo-lite.js
+    await page.route('**/dist/matomo-lite.js', async (route) => {
+      const response = await route.fetch({ url: route.request().url().replace('dist/matomo-lite.js', build) });
+      await route.fulfill({ response });
+    });
+    await page.goto(SNIPPET);
+    await hits.waitFor(1, { where: (h) => h.kind == 'pageview' });
+    const all = list([CORE, FULL, COMING, NOOP, UNSUPPORTED].join(' '));
+    const unavailable = all.filter((name) => !list(implemented).includes(name) && !list(NOOP).includes(name));
+    const calls = list(NOOP).concat(unavailable);
+    const found = await page.evaluate(
+      ([all, calls]) => {
+        const tracker = (window as Win).Matomo.getAsyncTracker();
+        const types = all.map((name) => typeof tracker[name]);
+        // twice: the warning comes once
+        const thrown = calls.concat(calls).flatMap((name) => {
+          try {
+            tracker[name]('x');
+            return [];
+          } catch (error) {
+            return [name + ': ' + error];
+          }
+        });
+        return { types, thrown };
+      },
+      [all, calls],
+    );
+    expect(found.types).toEqual(all.map(() => 'function'));
+    expect(found.thrown).toEqual([]);
+    await expect.poll(() => warnings.length).toBeGreaterThanOrEqual(unavailable.length);
+    expect(warnings.sort()).toEqual(unavailable.map((name) => `[matomo-lite] ${name}: not in this build; ignored`).sort());
+    expect(errors).toEqual([]);
+  });
+}
 
 test(`fuzz: 3,000 random _paq commands throw nothing into the page and send no hit with a violation (seed ${FUZZ_SEED})`, async ({ page, hits }) => {
   const errors: string[] = [];

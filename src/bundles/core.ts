@@ -2,8 +2,8 @@
  * The smaller script-tag build (dist/matomo-lite.core.js): the `_paq` drop-in
  * with the functions most sites use (paq/core.ts). No `window.MatomoLite`.
  */
-import * as api from '../paq/core';
+import { api } from '../paq/core';
 import { startPaq, type Api } from '../paq/index';
-import { COMING, FULL } from '../paq/methods';
+import { COMING, FULL, UNSUPPORTED } from '../paq/methods';
 
-startPaq(api as unknown as Api, FULL + ' ' + COMING);
+startPaq(api as unknown as Api, FULL + ' ' + COMING + ' ' + UNSUPPORTED);

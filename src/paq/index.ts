@@ -2,7 +2,7 @@ import { show } from '../core/config';
 import { guard } from '../core/guard';
 import { warn, warnOnce } from '../core/log';
 import type { Tracker } from '../core/tracker';
-import { NOOP, PRIORITY, UNSUPPORTED } from './methods';
+import { NOOP, PRIORITY } from './methods';
 import { scriptCommands } from './script-tag';
 
 type Fn = (...args: any[]) => unknown;
@@ -22,7 +22,6 @@ export interface MatomoGlobal {
   addTracker(url?: string, siteId?: number | string): MatomoTracker;
 }
 
-const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /**
  * The `_paq` drop-in (PROTOCOL.md §11): what matomo.js does with the queue,
@@ -38,86 +37,83 @@ const own = (object: object, key: string) => Object.prototype.hasOwnProperty.cal
  *   first only, addTracker once);
  * - the `data-` attributes of the script tag (script-tag.ts).
  *
- * `missing`: the methods of methods.ts this bundle lacks (they warn "not in
- * this build"; a method `api` has wins). Unlike matomo.js, an unknown or
- * unsupported method warns once and the other commands still run; nothing
- * ever throws into the page.
+ * `missing`: the matomo.js methods of methods.ts this bundle lacks, coming
+ * and unsupported ones included: each warns once "<name>: not in this build"
+ * (a method `api` has wins). Unlike matomo.js, an unknown or unavailable
+ * method warns once and the other commands still run; nothing ever throws
+ * into the page.
  */
 export const startPaq = guard('_paq', (api: Api, missing: string): void => {
   const win = window as any;
-  if (win.Matomo || win.Piwik) {
-    warnOnce('window.Matomo exists (matomo.js?): _paq left to it');
-    return;
-  }
+  if (win.Matomo || win.Piwik) return warnOnce('window.Matomo exists (matomo.js?): _paq left to it');
   const trackers: MatomoTracker[] = [];
 
-  const wrap = (tracker: Tracker | undefined): MatomoTracker => {
-    const object: MatomoTracker = {};
-    // a method this build lacks warns with its name instead of throwing; a NOOP one does nothing
-    for (const [names, why] of [[missing, 'not in this build'], [UNSUPPORTED, 'not supported'], [NOOP]]) {
-      for (const name of names!.split(' ')) object[name] = () => why && warnOnce(name + ': ' + why + '; ignored');
-    }
-    // every exported function is a method, Matomo's and matomo-lite's own (setDebug)
-    for (const name in api) {
-      const fn = api[name];
-      if (typeof fn == 'function' && name != 'createTracker') object[name] = (...args) => fn(tracker, ...args);
-    }
-    object.addTracker = add;
-    return object;
-  };
-
-  const create = (url?: unknown, siteId?: unknown): MatomoTracker => {
+  // a tracker object; an async one (driven by `_paq`) joins `trackers`
+  const create = (url?: unknown, siteId?: unknown, async?: 1): MatomoTracker => {
     const config: Record<string, unknown> = {};
     if (url != null) config.trackerUrl = url;
     if (siteId != null) config.siteId = siteId;
-    return wrap(api.createTracker!(config) as Tracker | undefined);
+    const tracker = api.createTracker!(config) as Tracker | undefined;
+    const object: MatomoTracker = {};
+    // a method this build lacks warns with its name instead of throwing; a NOOP one does nothing
+    for (const name of missing.split(' ')) object[name] = () => warnOnce(name + ': not in this build; ignored');
+    for (const name of NOOP.split(' ')) object[name] = () => {};
+    // every value of `api` is a function (test/paq/methods.test.ts checks both builds') and a method,
+    // Matomo's and matomo-lite's own (setDebug)
+    for (const name in api) {
+      const fn = api[name]!;
+      if (name != 'createTracker') object[name] = (...args) => fn(tracker, ...args);
+    }
+    object.addTracker = add;
+    if (async) trackers.push(object);
+    return object;
   };
 
   // matomo.js copies a missing URL from the first tracker when it is added:
   // in the pre-load queue that URL is still empty (§11.3 trap)
-  const add = (url?: unknown, siteId?: unknown): MatomoTracker => {
-    if (!trackers[0]) return consume(url, siteId);
-    const tracker = create(url ?? trackers[0].getTrackerUrl!(), siteId);
-    trackers.push(tracker);
-    return tracker;
+  const add = (url?: unknown, siteId?: unknown): MatomoTracker =>
+    trackers[0] ? create(url ?? trackers[0].getTrackerUrl!(), siteId, 1) : consume(win._paq, url, siteId);
+
+  // a function (the page's own command, an init function) that throws is reported, and the rest goes on
+  const call = (fn: Fn, self?: unknown, args?: unknown[]): void => {
+    try {
+      fn.apply(self, args!);
+    } catch (error) {
+      warn('_paq: a function threw ' + show(error));
+    }
   };
 
   const run = (command: unknown): void => {
     const [method, ...args] = Array.isArray(command) ? command : [command];
-    if (method === 'addTracker') return void add(...args);
+    const page = typeof method == 'function';
     for (const tracker of trackers) {
       // typeof first: a command may hold anything, even an object that throws when made a string
-      if (typeof method != 'function' && !(typeof method == 'string' && own(tracker, method))) {
+      if (!page && !(typeof method == 'string' && {}.hasOwnProperty.call(tracker, method))) {
         return warnOnce('_paq: unknown command ' + show(method) + '; ignored');
       }
-      try {
-        // our functions never throw; a page's own function command may
-        typeof method == 'function' ? method.apply(tracker, args) : tracker[method]!(...args);
-      } catch (error) {
-        warn('_paq: a function threw ' + show(error));
-      }
-      if (method === 'setTrackerUrl' || method === 'setSiteId') break;
+      call(page ? method : tracker[method]!, tracker, args);
+      // these act on the first tracker only (addTracker: once)
+      if (method === 'setTrackerUrl' || method === 'setSiteId' || method === 'addTracker') break;
     }
   };
 
   // the first tracker takes the queued commands: "apply first" methods first,
   // each in queue order, then the rest in queue order
-  const consume = (url?: unknown, siteId?: unknown, queue: unknown[] = win._paq): MatomoTracker => {
+  const consume = (queue: unknown, url?: unknown, siteId?: unknown): MatomoTracker => {
     win._paq = proxy;
-    const first = create(url, siteId);
-    trackers.push(first);
-    let rest = Array.isArray(queue) ? queue.slice() : [];
+    create(url, siteId, 1);
+    // filter makes new arrays: the page's queue is left as it is
+    let rest = Array.isArray(queue) ? queue : [];
     for (const name of PRIORITY.split(' ')) {
       rest = rest.filter((command) => (Array.isArray(command) && command[0] === name ? run(command) : 1));
     }
     rest.forEach(run);
-    return first;
+    return trackers[0];
   };
 
   const proxy = {
     push: guard('_paq.push', (...commands: unknown[]): void => {
-      if (trackers[0]) commands.forEach(run);
-      else consume(undefined, undefined, commands);
+      trackers[0] ? commands.forEach(run) : consume(commands);
     }),
   };
 
@@ -128,7 +124,7 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     // guarded: a page may pass anything, even a site id that throws when made a string
     getAsyncTracker: guard('getAsyncTracker', (url?: string, siteId?: number | string) => {
       const first = trackers[0];
-      if (!first) return consume(url, siteId);
+      if (!first) return consume(win._paq, url, siteId);
       if (!url && !siteId) return first;
       url ??= first.getTrackerUrl!() as string;
       siteId ??= first.getSiteId!() as string;
@@ -137,7 +133,7 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     // a standalone tracker: missing arguments come from the first async tracker, made from the queue if need be
     getTracker: guard('getTracker', (url?: string, siteId?: number | string) => {
       if (url === undefined || siteId === undefined) {
-        const first = matomo.getAsyncTracker()!;
+        const first = trackers[0] || consume(win._paq);
         url ??= first.getTrackerUrl!() as string;
         siteId ??= first.getSiteId!() as string;
       }
@@ -149,18 +145,14 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
   const [head, tail] = scriptCommands(document.currentScript);
   if (!Array.isArray(win._paq)) win._paq = [];
   win._paq.unshift(...head);
-  for (const init of ([] as unknown[]).concat(win.matomoPluginAsyncInit || [], win.piwikAsyncInit, win.matomoAsyncInit)) {
-    try {
-      if (typeof init == 'function') init();
-    } catch (error) {
-      warn('_paq: a function threw ' + show(error));
-    }
+  for (const init of ([] as unknown[]).concat(win.matomoPluginAsyncInit, win.piwikAsyncInit, win.matomoAsyncInit)) {
+    if (typeof init == 'function') call(init as Fn);
   }
   // an init function may have made the first tracker (then `_paq` is the proxy already)
   if (trackers[0]) tail.forEach(run);
   else {
     const queue = (Array.isArray(win._paq) ? win._paq : []).concat(tail);
-    if (queue.length) consume(undefined, undefined, queue);
+    if (queue.length) consume(queue);
     else win._paq = proxy;
   }
   matomo.initialized = true;

@@ -52,7 +52,7 @@ export const COMING =
 export const NOOP =
   'alwaysUseSendBeacon setGenerationTimeMs';
 
-/** Not supported (reason in NOTES); warn "not supported". */
+/** Not supported (reason in NOTES); warn "not in this build" like the coming ones (README's table tells them apart). */
 export const UNSUPPORTED =
   'setAPIUrl getMatomoUrl getPiwikUrl disableAlwaysUseSendBeacon setCustomRequestProcessing ' +
   'getRequest addPlugin queueRequest disableQueueRequest setRequestQueueInterval ' +

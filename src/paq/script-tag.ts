@@ -11,26 +11,23 @@
  * and the heartbeat after it (so they see the page's settings). A tag with
  * neither `data-tracker-url` nor `data-site-id` is a plain `_paq` install.
  */
-export function scriptCommands(script: Element | null): [unknown[][], unknown[][]] {
+export function scriptCommands(script: HTMLOrSVGElement | null): [unknown[][], unknown[][]] {
   const head: unknown[][] = [];
   const tail: unknown[][] = [];
-  const attr = (name: string) => script?.getAttribute('data-' + name);
-  const url = attr('tracker-url');
-  const site = attr('site-id');
-  if (url != null || site != null) {
-    if (url != null) head.push(['setTrackerUrl', url]);
-    if (site != null) head.push(['setSiteId', site]);
-    // presence switches these on, whatever the value
-    // the method is the attribute's name in camel case
-    for (const name of ['disable-cookies', 'require-consent', 'require-cookie-consent']) {
-      if (attr(name) != null) head.push([name.replace(/-(.)/g, (_, letter) => letter.toUpperCase())]);
+  // data-site-id is dataset.siteId
+  const data: DOMStringMap = script?.dataset || {};
+  const { trackerUrl, siteId, domains, heartbeat } = data;
+  if (trackerUrl != null || siteId != null) {
+    if (trackerUrl != null) head.push(['setTrackerUrl', trackerUrl]);
+    if (siteId != null) head.push(['setSiteId', siteId]);
+    // presence switches these on, whatever the value; the attribute is the method's name
+    for (const method of ['disableCookies', 'requireConsent', 'requireCookieConsent']) {
+      if (data[method] != null) head.push([method]);
     }
-    const domains = attr('domains');
     if (domains) head.push(['setDomains', domains.trim().split(/[\s,]+/)]);
-    const heartbeat = attr('heartbeat');
-    // empty: the default delay; a number of seconds otherwise (anything else is refused with a warning)
-    if (heartbeat != null) tail.push(heartbeat ? ['enableHeartBeatTimer', +heartbeat] : ['enableHeartBeatTimer']);
-    if (attr('no-pageview') == null) tail.push(['trackPageView']);
+    // empty: undefined, the default delay; a number of seconds otherwise (anything else is refused with a warning)
+    if (heartbeat != null) tail.push(['enableHeartBeatTimer', heartbeat ? +heartbeat : undefined]);
+    if (data.noPageview == null) tail.push(['trackPageView']);
   }
   return [head, tail];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index';
-import * as coreApi from '../../src/paq/core';
+import { api as coreApi } from '../../src/paq/core';
+import { api as fullApi } from '../../src/paq/full';
 import { COMING, CORE, FULL, NOOP, NOTES, PRIORITY, UNSUPPORTED } from '../../src/paq/methods';
 
 // PROTOCOL.md §11.6, written out again here as the oracle the table is checked against.
@@ -73,6 +74,20 @@ describe('the `_paq` method table (src/paq/methods.ts)', () => {
     // addTracker is the `_paq` layer's own (an independent tracker, §11.4)
     const wanted = ['createTracker', ...list(CORE).filter((name) => name != 'addTracker')];
     expect(functions(coreApi).sort()).toEqual(wanted.sort());
+  });
+
+  it('gives the full build (src/paq/full.ts) exactly the exports of src/index.ts', () => {
+    expect(Object.keys(fullApi).sort()).toEqual(Object.keys(api).sort());
+    for (const name of Object.keys(api)) expect(fullApi[name as keyof typeof fullApi], name).toBe(api[name as keyof typeof api]);
+  });
+
+  it('has only functions in the objects the `_paq` layer binds as tracker methods', () => {
+    // paq/index.ts binds every value without checking: a constant would make a method that throws
+    for (const module of [api, coreApi, fullApi]) {
+      expect(Object.keys(module).filter((name) => !functions(module).includes(name))).toEqual([]);
+      // as a module namespace: what a page adds to Object.prototype is not a method
+      expect(Object.getPrototypeOf(module)).toBeNull();
+    }
   });
 
   it('explains every unsupported method and notes only listed ones', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../src/index';
-import * as coreApi from '../../src/paq/core';
+import { api as coreApi } from '../../src/paq/core';
 import { scriptCommands } from '../../src/paq/script-tag';
 import { MATOMO, setup, start, teardown, win, type MatomoTracker } from './support';
 
@@ -128,7 +128,7 @@ describe('unknown, unsupported and coming methods (PROTOCOL §14 item 17)', () =
     const said = warnings();
     expect(said.filter((w) => w == '_paq: unknown command "noSuchMethod"; ignored')).toHaveLength(1);
     expect(said).toContain('_paq: unknown command "Plugin.method"; ignored');
-    expect(said).toContain('killFrame: not supported; ignored');
+    expect(said).toContain('killFrame: not in this build; ignored');
     expect(said.filter((w) => w == 'trackLink: not in this build; ignored')).toHaveLength(1);
   });
 
@@ -371,7 +371,7 @@ describe('the script tag’s data- attributes (script-tag.ts)', () => {
       ),
     ).toEqual([
       [['setTrackerUrl', MATOMO], ['setSiteId', '3'], ['disableCookies'], ['requireConsent'], ['setDomains', ['example.com', '*.example.org', 'shop.example.net']]],
-      [['enableHeartBeatTimer'], ['trackPageView']],
+      [['enableHeartBeatTimer', undefined], ['trackPageView']],
     ]);
     expect(scriptCommands(tag({ 'site-id': '3', heartbeat: '30', 'no-pageview': '' }))).toEqual([[['setSiteId', '3']], [['enableHeartBeatTimer', 30]]]);
   });
