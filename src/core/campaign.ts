@@ -6,8 +6,7 @@ import { parseUrl, stripParams, urlParam } from './url';
 import type { Params } from '../context/params';
 import { pageReferrer } from '../context/page';
 
-// short names: the ESM build is not property-mangled (they replace
-// tracker.ts's _campaignNameKeys and _campaignKeywordKeys)
+// short names: the ESM build is not property-mangled
 declare module './tracker' {
   interface Tracker {
     /** setCampaignNameKey's parameters, instead of CAMPAIGN_NAME_KEYS */

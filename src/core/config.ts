@@ -129,7 +129,10 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
   const model = cfg[key];
   const type = typeof model;
   const list = Array.isArray(model);
-  let ok = key in cfg;
+  // own options only: `toString` or `__proto__` are not options, and storing
+  // `__proto__` would replace the configuration's prototype
+  const known = DEFAULTS.hasOwnProperty(key);
+  let ok = known;
   let expected;
   try {
     const [pattern, words] = RULES[key] || [];
@@ -155,7 +158,7 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
     ok = false;
   }
   if (ok) cfg[key] = value;
-  else refuse(call, key in cfg ? key + ' must be ' + expected + ', got ' + show(given) : 'unknown option ' + show(key));
+  else refuse(call, known ? key + ' must be ' + expected + ', got ' + show(given) : 'unknown option ' + show(key));
   return ok;
 }
 

@@ -14,8 +14,6 @@ export interface Tracker {
   _cfg: Config;
   /** hits built and waiting for the next dispatch, without their send-time tail */
   _queue: string[];
-  /** the timer of the scheduled dispatch */
-  _timer?: ReturnType<typeof setTimeout> | 0;
   /** hits held back after the first request end at this time (ms); unset before it */
   _gap?: number;
   /** time of the last dispatch (ms), 0 before the first */
@@ -61,14 +59,12 @@ export interface Tracker {
   _ua?: string | Promise<string>;
   /** cached browser feature flags tail */
   _features?: string;
-  /** visitor id forced state for campaign attribution mode etc. */
+  /** setConversionAttributionFirstReferrer: the first referrer of the attribution window wins */
   _firstReferrer?: boolean;
   /** stops the running heartbeat */
   _stopHeartbeat?: () => void;
   /** trackers made by addTracker: each gets every hit this one sends (send.ts) */
   _also?: Tracker[];
-  _campaignNameKeys?: string[];
-  _campaignKeywordKeys?: string[];
 }
 
 /**

@@ -50,6 +50,17 @@ describe('createTracker options', () => {
     ]);
   });
 
+  it('takes only its own options, never inherited names such as __proto__', () => {
+    const seen = warnings();
+    const t = createTracker(JSON.parse('{"__proto__": {"siteId": "9"}, "toString": 1, "siteId": 2}'));
+    expect(Object.getPrototypeOf(t._cfg)).toBe(Object.prototype);
+    expect(t._cfg.siteId).toBe('2');
+    expect(seen()).toEqual([
+      '[matomo-lite] createTracker: unknown option "__proto__"; ignored',
+      '[matomo-lite] createTracker: unknown option "toString"; ignored',
+    ]);
+  });
+
   it('survives a non-object config', () => {
     const seen = warnings();
     expect(createTracker(42 as never)._cfg.siteId).toBe('');
