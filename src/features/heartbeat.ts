@@ -95,7 +95,8 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
     document.removeEventListener('visibilitychange', onVisibility);
     for (const type of ACTIVITY) removeEventListener(type, onActivity, { capture: true });
     tracker._onLeave = tracker._onLeave.filter((hook) => hook != onLeave);
-    tracker._stopHeartbeat = undefined;
+    // a stale stop() of a replaced heartbeat must not orphan the running one
+    if (tracker._stopHeartbeat == stop) tracker._stopHeartbeat = undefined;
   };
   tracker._stopHeartbeat = stop;
   return guard('stop', stop);

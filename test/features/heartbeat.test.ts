@@ -108,6 +108,16 @@ describe('enableHeartBeatTimer', () => {
     expect(await pings(sent)).toBe(0);
   });
 
+  it('a stale stop() of a replaced heartbeat leaves disableHeartBeatTimer able to stop the new one', async () => {
+    const { sent, t, stop } = await setup(5);
+    enableHeartBeatTimer(t, 5);
+    stop();
+    disableHeartBeatTimer(t);
+    window.dispatchEvent(new Event('scroll'));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(await pings(sent)).toBe(0);
+  });
+
   it('warns about a bad delay and uses the default', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await setup('often' as never);
