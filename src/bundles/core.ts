@@ -3,7 +3,7 @@
  * with the functions most sites use (paq/core.ts). No `window.MatomoLite`.
  */
 import { api } from '../paq/core';
-import { startPaq, type Api } from '../paq/index';
+import { named, startPaq } from '../paq/index';
 import { COMING, FULL, UNSUPPORTED } from '../paq/methods';
 
-startPaq(api as unknown as Api, FULL + ' ' + COMING + ' ' + UNSUPPORTED);
+startPaq(named(api), FULL + ' ' + COMING + ' ' + UNSUPPORTED);

@@ -13,14 +13,21 @@ export function guard<A extends unknown[], R>(
   name: string,
   fn: (...args: A) => R,
 ): (...args: A) => R | undefined {
-  return (...args: A) => {
+  const guarded = (...args: A) => {
     try {
       return fn(...args);
     } catch (error) {
       return report(args[0], name, error);
     }
   };
+  // the script-tag builds list their functions without names and read them
+  // here (paq/index.ts), so each name ships once
+  (guarded as Named)._name = name;
+  return guarded;
 }
+
+/** A guarded function knows the name it warns with: for a public one, its export name. */
+export type Named = { _name?: string };
 
 /** Reports an internal error when the tracker (or any object with _cfg) is in debug mode. */
 export function report(tracker: unknown, where: string, error: unknown): undefined {

@@ -1,12 +1,8 @@
 /**
  * The functions of the core script-tag build (bundles/core.ts): exactly the
  * methods marked CORE in methods.ts (test/paq/methods.test.ts checks it),
- * plus createTracker; addTracker is the `_paq` layer's own.
- *
- * An object in source order rather than a module namespace: rollup writes a
- * namespace sorted and with Symbol.toStringTag, and that costs about 45 B
- * gzip more in the bundle. The null prototype, as a namespace's, keeps
- * enumerable properties a page adds to Object.prototype out of `for in`.
+ * plus createTracker; addTracker is the `_paq` layer's own. A list, as in
+ * paq/full.ts: the names come from the functions.
  */
 import {
   createTracker,
@@ -75,8 +71,7 @@ import {
   enableFileTracking,
 } from '../index';
 
-export const api = {
-  __proto__: null,
+export const api = [
   createTracker,
   setTrackerUrl,
   getTrackerUrl,
@@ -141,4 +136,4 @@ export const api = {
   trackSiteSearch,
   trackGoal,
   enableFileTracking,
-};
+];

@@ -1,14 +1,12 @@
 /**
- * Every public function of src/index.ts in one object, tracker first: the
- * full script-tag build's `window.MatomoLite` and the functions its `_paq`
- * layer binds (bundles/full.ts). test/paq/methods.test.ts checks it holds
- * exactly the exports of src/index.ts.
+ * Every public function of src/index.ts, tracker first: the full
+ * script-tag build's `window.MatomoLite` and the functions its `_paq` layer
+ * binds (bundles/full.ts). test/paq/methods.test.ts checks it holds exactly
+ * the exports of src/index.ts, each named (guard's `_name`) as exported.
  *
- * An object in source order rather than `import * as api`: rollup writes a
- * module namespace sorted and with Symbol.toStringTag, and that costs about
- * 35 B gzip more in the bundle. The null prototype, as a namespace's, keeps
- * enumerable properties a page adds to Object.prototype out of `for in`
- * (paq/index.ts) and off `window.MatomoLite`.
+ * A list rather than `import * as api` or an object: each function carries
+ * its name already (the one it warns with), so the names are not shipped a
+ * second time as keys; paq/index.ts's `named()` makes the object.
  */
 import {
   createTracker,
@@ -110,8 +108,7 @@ import {
   enableJSErrorTracking,
 } from '../index';
 
-export const api = {
-  __proto__: null,
+export const api = [
   createTracker,
   setTrackerUrl,
   getTrackerUrl,
@@ -209,4 +206,4 @@ export const api = {
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
-};
+];

@@ -1,5 +1,5 @@
 import { show } from '../core/config';
-import { guard } from '../core/guard';
+import { guard, type Named } from '../core/guard';
 import { warn, warnOnce } from '../core/log';
 import type { Tracker } from '../core/tracker';
 import { NOOP, PRIORITY } from './methods';
@@ -7,8 +7,19 @@ import { scriptCommands } from './script-tag';
 
 type Fn = (...args: any[]) => unknown;
 
-/** The functions a bundle offers, by name: a module namespace such as `import * as api from '../index'`. */
+/** The functions a bundle offers, by name. */
 export type Api = Record<string, Fn | undefined>;
+
+/**
+ * The functions of a list (paq/full.ts, paq/core.ts) by the names they
+ * carry. The null prototype, as a module namespace's, keeps what a page adds
+ * to Object.prototype out of `for in` and off `window.MatomoLite`.
+ */
+export function named(list: Fn[]): Api {
+  const object: Api = Object.create(null);
+  for (const fn of list) object[(fn as Named)._name!] = fn;
+  return object;
+}
 
 /** A matomo.js-style tracker object: Matomo's method names, each bound to one of our trackers. */
 export type MatomoTracker = Record<string, Fn>;

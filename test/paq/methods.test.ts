@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index';
-import { api as coreApi } from '../../src/paq/core';
-import { api as fullApi } from '../../src/paq/full';
+import { api as coreList } from '../../src/paq/core';
+import { api as fullList } from '../../src/paq/full';
+import { named } from '../../src/paq/index';
 import { COMING, CORE, FULL, NOOP, NOTES, PRIORITY, UNSUPPORTED } from '../../src/paq/methods';
 
 // PROTOCOL.md §11.6, written out again here as the oracle the table is checked against.
@@ -44,6 +45,10 @@ setCookieDomain setDomains setUserId setVisitorId setSiteId alwaysUseSendBeacon 
 enableLinkTracking setCookieConsentGiven requireConsent setConsentGiven disablePerformanceTracking
 setPagePerformanceTiming setExcludedQueryParams setExcludedReferrers`.split(/\s+/);
 
+// the bundles' objects, keyed by the names the functions carry (guard's _name)
+const coreApi = named(coreList);
+const fullApi = named(fullList);
+
 const list = (names: string) => names.split(' ').filter(Boolean);
 const functions = (module: object) => Object.keys(module).filter((name) => typeof (module as Record<string, unknown>)[name] == 'function');
 
@@ -74,11 +79,14 @@ describe('the `_paq` method table (src/paq/methods.ts)', () => {
     // addTracker is the `_paq` layer's own (an independent tracker, §11.4)
     const wanted = ['createTracker', ...list(CORE).filter((name) => name != 'addTracker')];
     expect(functions(coreApi).sort()).toEqual(wanted.sort());
+    // each function carries its export name: a wrong one would bind another method
+    for (const name of wanted) expect(coreApi[name], name).toBe(api[name as keyof typeof api]);
   });
 
   it('gives the full build (src/paq/full.ts) exactly the exports of src/index.ts', () => {
     expect(Object.keys(fullApi).sort()).toEqual(Object.keys(api).sort());
-    for (const name of Object.keys(api)) expect(fullApi[name as keyof typeof fullApi], name).toBe(api[name as keyof typeof api]);
+    for (const name of Object.keys(api)) expect(fullApi[name], name).toBe(api[name as keyof typeof api]);
+    expect(fullList).toHaveLength(Object.keys(api).length);
   });
 
   it('has only functions in the objects the `_paq` layer binds as tracker methods', () => {

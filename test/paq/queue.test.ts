@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../src/index';
-import { api as coreApi } from '../../src/paq/core';
+import { api as coreList } from '../../src/paq/core';
+import { named } from '../../src/paq/index';
 import { scriptCommands } from '../../src/paq/script-tag';
 import { MATOMO, setup, start, teardown, win, type MatomoTracker } from './support';
 
@@ -336,7 +337,7 @@ describe('the core build', () => {
   it('says "not in this build" for a method only the full build has, and runs the rest', async () => {
     const { hits, warnings } = setup();
     win._paq = snippet(['trackEcommerceOrder', 'A1', 10], ['trackEvent', 'Core', 'build']);
-    start(coreApi);
+    start(named(coreList));
     expect((await hits()).map((h) => h.get('action_name') ?? h.get('e_c'))).toEqual(['Products & Co', 'Core']);
     expect(warnings()).toContain('trackEcommerceOrder: not in this build; ignored');
   });

@@ -3,7 +3,7 @@
 import { vi, type MockInstance } from 'vitest';
 import { api } from '../../src/paq/full';
 import { COMING, FULL, UNSUPPORTED } from '../../src/paq/methods';
-import { startPaq, type Api, type MatomoGlobal, type MatomoTracker } from '../../src/paq/index';
+import { named, startPaq, type Api, type MatomoGlobal, type MatomoTracker } from '../../src/paq/index';
 import { captureTransport, clearCookies, sentHits, setPage, type SentHit } from '../helpers';
 
 export const URL = 'https://www.example.com/products?id=5';
@@ -36,7 +36,7 @@ export function setup() {
 }
 
 /** Runs the drop-in as the script-tag builds do; any FULL, COMING or UNSUPPORTED method `functions` lacks says "not in this build". */
-export const start = (functions: object = api) => startPaq(functions as Api, FULL + ' ' + COMING + ' ' + UNSUPPORTED);
+export const start = (functions: object = named(api)) => startPaq(functions as Api, FULL + ' ' + COMING + ' ' + UNSUPPORTED);
 
 export type { MatomoTracker };
 
