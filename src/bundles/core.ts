@@ -4,6 +4,6 @@
  */
 import { api } from '../paq/core';
 import { named, startPaq } from '../paq/index';
-import { COMING, FULL, UNSUPPORTED } from '../paq/methods';
+import { COMING, FULL } from '../paq/methods';
 
-startPaq(named(api), FULL + ' ' + COMING + ' ' + UNSUPPORTED);
+startPaq(named(api), FULL + ' ' + COMING);

@@ -4,9 +4,9 @@
  */
 import { api } from '../paq/full';
 import { named, startPaq } from '../paq/index';
-import { COMING, UNSUPPORTED } from '../paq/methods';
+import { COMING } from '../paq/methods';
 
-const functions = named(api);
-(window as unknown as { MatomoLite: typeof functions }).MatomoLite = functions;
-// every FULL method is in `api`: only the coming and unsupported ones are missing
-startPaq(functions, COMING + ' ' + UNSUPPORTED);
+(window as unknown as { MatomoLite: unknown }).MatomoLite = named(api);
+// every FULL method is in `api`: only the coming ones are missing; a copy of
+// its own, so what a page does to window.MatomoLite never reaches `_paq`
+startPaq(named(api), COMING);

@@ -2,7 +2,7 @@ import { show } from '../core/config';
 import { guard, type Named } from '../core/guard';
 import { warn, warnOnce } from '../core/log';
 import type { Tracker } from '../core/tracker';
-import { NOOP, PRIORITY } from './methods';
+import { NOOP, PRIORITY, UNSUPPORTED } from './methods';
 import { scriptCommands } from './script-tag';
 
 type Fn = (...args: any[]) => unknown;
@@ -48,9 +48,10 @@ export interface MatomoGlobal {
  *   first only, addTracker once);
  * - the `data-` attributes of the script tag (script-tag.ts).
  *
- * `missing`: the matomo.js methods of methods.ts this bundle lacks, coming
- * and unsupported ones included: each warns once "<name>: not in this build"
- * (a method `api` has wins). Unlike matomo.js, an unknown or unavailable
+ * `missing`: the matomo.js methods of methods.ts this bundle lacks: each
+ * warns once "<name>: not in this build", an UNSUPPORTED one "not supported
+ * by matomo-lite" (a method `api` has wins). `api` is the layer's own: a page
+ * changing `window.MatomoLite` cannot change what a tracker object binds. Unlike matomo.js, an unknown or unavailable
  * method warns once and the other commands still run; nothing ever throws
  * into the page.
  */
@@ -67,7 +68,9 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     const tracker = api.createTracker!(config) as Tracker | undefined;
     const object: MatomoTracker = {};
     // a method this build lacks warns with its name instead of throwing; a NOOP one does nothing
-    for (const name of missing.split(' ')) object[name] = () => warnOnce(name + ': not in this build; ignored');
+    for (const [names, why] of [[missing, 'not in this build'], [UNSUPPORTED, 'not supported by matomo-lite']]) {
+      for (const name of names.split(' ')) object[name] = () => warnOnce(name + ': ' + why + '; ignored');
+    }
     for (const name of NOOP.split(' ')) object[name] = () => {};
     // every value of `api` is a function (test/paq/methods.test.ts checks both builds') and a method,
     // Matomo's and matomo-lite's own (setDebug)

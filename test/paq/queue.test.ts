@@ -129,7 +129,7 @@ describe('unknown, unsupported and coming methods (PROTOCOL §14 item 17)', () =
     const said = warnings();
     expect(said.filter((w) => w == '_paq: unknown command "noSuchMethod"; ignored')).toHaveLength(1);
     expect(said).toContain('_paq: unknown command "Plugin.method"; ignored');
-    expect(said).toContain('killFrame: not in this build; ignored');
+    expect(said).toContain('killFrame: not supported by matomo-lite; ignored');
     expect(said.filter((w) => w == 'trackLink: not in this build; ignored')).toHaveLength(1);
   });
 

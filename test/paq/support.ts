@@ -2,7 +2,7 @@
 // sent (bulk bodies split) and the warnings printed.
 import { vi, type MockInstance } from 'vitest';
 import { api } from '../../src/paq/full';
-import { COMING, FULL, UNSUPPORTED } from '../../src/paq/methods';
+import { COMING, FULL } from '../../src/paq/methods';
 import { named, startPaq, type Api, type MatomoGlobal, type MatomoTracker } from '../../src/paq/index';
 import { captureTransport, clearCookies, sentHits, setPage, type SentHit } from '../helpers';
 
@@ -35,8 +35,8 @@ export function setup() {
   return { sent, hits, warnings };
 }
 
-/** Runs the drop-in as the script-tag builds do; any FULL, COMING or UNSUPPORTED method `functions` lacks says "not in this build". */
-export const start = (functions: object = named(api)) => startPaq(functions as Api, FULL + ' ' + COMING + ' ' + UNSUPPORTED);
+/** Runs the drop-in as the script-tag builds do; any FULL or COMING method `functions` lacks says "not in this build". */
+export const start = (functions: object = named(api)) => startPaq(functions as Api, FULL + ' ' + COMING);
 
 export type { MatomoTracker };
 
