@@ -4,11 +4,13 @@
  * comes from exactly one byte value, so all are equally likely; 1000 bytes
  * leave too few once in more than 10^11 draws, and then we draw again.
  */
-export function randomChars(length: number, drop: RegExp): string {
+export function randomChars(length: number, drop: RegExp, tries = 9): string {
   const text = String.fromCharCode(...crypto.getRandomValues(new Uint8Array(1e3)))
     .replace(drop, '')
     .slice(0, length);
-  return text[length - 1] ? text : randomChars(length, drop);
+  // a broken getRandomValues (a shim that fills nothing) must not recurse
+  // forever: after a few draws, pad with '0', a character of every alphabet here
+  return text[length - 1] || !tries ? text.padEnd(length, '0') : randomChars(length, drop, tries - 1);
 }
 
 /** A new `pv_id`: 6 characters of [a-zA-Z0-9], as matomo.js, but from crypto.getRandomValues (§2.4). */

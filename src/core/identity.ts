@@ -81,7 +81,7 @@ export const getVisitorId = api('getVisitorId', (tracker: Tracker): string => vi
 
 /** Forces the visitor id: exactly 16 hex characters. */
 export const setVisitorId = api('setVisitorId', (tracker: Tracker, id: string): void => {
-  if (/^[0-9a-f]{16}$/i.test(id)) tracker._forcedId = id.toLowerCase();
+  if (typeof id == 'string' && /^[0-9a-f]{16}$/i.test(id)) tracker._forcedId = id.toLowerCase();
   else must('setVisitorId', 'id', '16 hexadecimal characters', id);
 });
 

@@ -35,10 +35,14 @@ export function enqueue(tracker: Tracker, hit: string): void {
   wire(tracker);
   tracker._queue.push(hit);
   // at once when leaving; else after this task, so that the hits queued in it
-  // leave together. Several dispatches may be pending: the first to run sends
-  // all that is queued and the others find the queue empty.
+  // leave together, with one timer however many they are. Closures, not
+  // setTimeout's extra arguments, which a page's own wrapper may drop.
   if (tracker._away) flush(tracker, true);
-  else setTimeout(flush, 0, tracker);
+  else
+    tracker._timer ||= setTimeout(() => {
+      tracker._timer = 0;
+      flush(tracker);
+    });
 }
 
 /**
@@ -63,7 +67,7 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
         }
       };
       request.then(settle, () => settle(''));
-      setTimeout(settle, CLIENT_HINTS_WAIT_MS, '');
+      setTimeout(() => settle(''), CLIENT_HINTS_WAIT_MS);
     }
   }
   const now = Date.now();
@@ -73,7 +77,7 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
     // leaving before the hints came: this is the time limit, for the whole page
     tracker._ua = '';
   } else if (!force && wait > 0) {
-    setTimeout(flush, wait, tracker);
+    setTimeout(() => flush(tracker), wait);
     return;
   }
   const hits = tracker._queue.splice(0);

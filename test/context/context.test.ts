@@ -39,6 +39,14 @@ describe('pv_id and visitor id', () => {
   });
 });
 
+describe('a broken crypto.getRandomValues (a shim that fills nothing)', () => {
+  it('gives ids of zeros after a few draws instead of recursing without end', () => {
+    fakeCrypto([]);
+    expect(newPageViewId()).toBe('000000');
+    expect(newVisitorId()).toBe('0000000000000000');
+  });
+});
+
 describe('browser features', () => {
   const mime = (types: string[]) => {
     const list = types.map((type) => ({ type, enabledPlugin: {} }));

@@ -12,7 +12,7 @@ import {
   setExcludedQueryParams,
   setUserIdForTest,
 } from './hit-imports';
-import { trackPageView } from '../../src/index';
+import { setVisitorId, trackPageView } from '../../src/index';
 import { cookieName, cookieScope } from '../../src/core/identity';
 import { captureTransport, clearCookies, hitOf, parse, setPage } from '../helpers';
 
@@ -220,5 +220,25 @@ describe('a page view (TV-01 without timing)', () => {
     trackPageView(t);
     const [hit] = await sentHits(sent);
     expect(hit.raw).toContain('&uid=user%40example.com&_id=');
+  });
+});
+
+describe('setVisitorId', () => {
+  it('forces the visitor id of later hits, lower-cased; refuses anything but 16 hex characters with a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sent = captureTransport();
+    const t = tracker();
+    setVisitorId(t, 'ABCDEF0123456789');
+    // a number of 16 digits is not an id (matomo.js takes strings only), and must not throw
+    setVisitorId(t, 1234567890123456 as never);
+    setVisitorId(t, 'zz');
+    expect(getVisitorId(t)).toBe('abcdef0123456789');
+    trackPageView(t);
+    const [hit] = await sentHits(sent);
+    expect(hit.hit.get('_id')).toBe('abcdef0123456789');
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      '[matomo-lite] setVisitorId: id must be 16 hexadecimal characters, got 1234567890123456; ignored',
+      '[matomo-lite] setVisitorId: id must be 16 hexadecimal characters, got "zz"; ignored',
+    ]);
   });
 });

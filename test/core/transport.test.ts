@@ -37,6 +37,30 @@ describe('batching', () => {
     for (const request of body.requests) expect(request.startsWith('?')).toBe(true);
   });
 
+  it('schedules one dispatch however many hits a task queues', async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    const before = vi.getTimerCount();
+    for (let i = 0; i < 200; i++) ping(t);
+    expect(vi.getTimerCount() - before).toBe(1);
+    await vi.advanceTimersByTimeAsync(0);
+    await settled(sent);
+    expect(sent.flatMap((s) => JSON.parse(s.body).requests)).toHaveLength(200);
+  });
+
+  it("still sends when the page's setTimeout wrapper drops extra arguments", async () => {
+    const sent = captureTransport();
+    const original = setTimeout;
+    vi.stubGlobal('setTimeout', (fn: () => void, ms?: number) => original(() => fn(), ms));
+    const t = tracker();
+    trackPageView(t);
+    await vi.advanceTimersByTimeAsync(0);
+    ping(t);
+    await vi.advanceTimersByTimeAsync(FIRST_REQUEST_GAP_MS);
+    await settled(sent);
+    expect(sent).toHaveLength(2);
+  });
+
   it('holds hits after the first request until the gap ends, then sends them together', async () => {
     const sent = captureTransport();
     const t = tracker();
