@@ -54,7 +54,6 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     ['send_image', 0],
     ...attributionParams(tracker, url, nowMs),
   ];
-  touchVisitorCookies(tracker, id, nowMs, hadCookie);
 
   // per-call dimensions first; they hide the persistent value of the same id on this hit
   let data: Record<string, unknown> | undefined;
@@ -68,10 +67,8 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   params.push(...Object.entries(callDims));
   // a product view describes one page view: matomo.js repeats it on every
   // later hit, which counts events and pings as product views (§6.5, §14.7)
-  if (tracker._ecView && pageView) {
-    params.push(...tracker._ecView);
-    tracker._ecView = undefined;
-  }
+  const ecView = pageView && tracker._ecView;
+  if (ecView) params.push(...ecView);
   for (const id of Object.keys(tracker._dims).sort((a: any, b: any) => a - b)) {
     if (!(('dimension' + id) in callDims)) params.push(['dimension' + id, tracker._dims[id]]);
   }
@@ -90,10 +87,15 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   // UTF-16 surrogate (half an emoji, cut text), and one stored value (a
   // dimension, a user id) would then stop every later hit: it is sent as
   // U+FFFD instead, as browsers do with text they send.
-  return params
+  const hit = params
     .filter((p) => p[1] != null)
     .map((p) => (p[0] == RAW ? p[1] : p[0] + '=' + encodeURIComponent(String(p[1]).replace(/\p{Cs}/gu, '\ufffd'))))
     .join('&');
+  // state changes last: a hit that failed to build leaves no visitor cookie
+  // (the next hit is still the visit's first, `_idn=1`) and keeps the product view
+  touchVisitorCookies(tracker, id, nowMs, hadCookie);
+  if (ecView) tracker._ecView = undefined;
+  return hit;
 }
 
 /**

@@ -29,6 +29,14 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
     document.addEventListener('prerenderingchange', () => send(tracker, action, call, kind, customData), { once: true });
     return true;
   }
+  // data JSON cannot write (a cycle, a BigInt, a hostile getter) is refused
+  // here, not halfway through building the hit, which would lose it
+  try {
+    JSON.stringify(customData);
+  } catch {
+    warn(call + ': customData must be JSON-serialisable; left out');
+    customData = undefined;
+  }
   // trackers added by addTracker get the same action for their own site,
   // cookies and visitor, within this page view; each has its own gates
   for (const other of tracker._also || []) {

@@ -242,3 +242,36 @@ describe('setVisitorId', () => {
     ]);
   });
 });
+
+describe('a hit that cannot be built', () => {
+  it('refuses customData JSON cannot write with a warning, and sends the hit without it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sent = captureTransport();
+    const cyclic: Record<string, unknown> = { dimension2: 'x' };
+    cyclic.self = cyclic;
+    trackPageView(tracker(), 'Cyclic', cyclic);
+    const [hit] = await sentHits(sent);
+    expect(hit.hit.get('action_name')).toBe('Cyclic');
+    expect(hit.hit.keys).not.toContain('data');
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      '[matomo-lite] trackPageView: customData must be JSON-serialisable; left out',
+    ]);
+  });
+
+  it('changes no state when building fails partway: no visitor cookie, the next hit is still new', async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    const broken = () => {
+      throw new Error('a hook failed');
+    };
+    t._extra.push(broken);
+    trackPageView(t);
+    expect(document.cookie).not.toContain(cookieName(t, 'id'));
+    t._extra.length = 0;
+    trackPageView(t);
+    const hits = await sentHits(sent);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].hit.get('_idn')).toBe('1');
+    expect(document.cookie).toContain(cookieName(t, 'id'));
+  });
+});
