@@ -1,4 +1,4 @@
-import { buildHit } from './hit';
+import { buildHit, PING } from './hit';
 import { warn, warnOnce } from './log';
 import { enqueue } from './transport';
 import type { Tracker } from './tracker';
@@ -9,25 +9,21 @@ import type { Params } from '../context/params';
  * The one path every hit takes (ARCHITECTURE.md): a feature gives the
  * action part, the tracker adds the standard part, the gates (consent,
  * opt-out) may hold or drop it, and the transport sends it. `call` names the
- * public function for warnings.
+ * public function for warnings. `also`: the trackers that get the same hit
+ * (default: those added to this one by addTracker; `[]`: none).
  */
-export function send(tracker: Tracker, action: Params, call: string, kind = 0, customData?: unknown): boolean {
+export function send(tracker: Tracker, action: Params, call: string, kind = 0, customData?: unknown, also?: Tracker[]): void {
   const cfg = tracker._cfg;
   // matomo.js sends nothing from a saved page unless told to (§1.10)
   if (cfg.trackerUrl && cfg.siteId && location.protocol == 'file:' && !tracker._fileOk) {
-    warnOnce(call + ': file: page; hit not sent without enableFileTracking');
-    return false;
+    return warnOnce(call + ': file: page; hit not sent without enableFileTracking');
   }
   const rule = !cfg.trackerUrl ? 'trackerUrl is not set' : !cfg.siteId ? 'siteId is not set' : brokenRule(action);
-  if (rule) {
-    warn(call + ': ' + rule + '; hit not sent');
-    return false;
-  }
+  if (rule) return warn(call + ': ' + rule + '; hit not sent');
   // a page prerendered by the browser may never be shown: count it only when
   // it is (matomo.js's own prerender check misses Chrome's speculation rules)
   if ((document as Document & { prerendering?: boolean }).prerendering) {
-    document.addEventListener('prerenderingchange', () => send(tracker, action, call, kind, customData), { once: true });
-    return true;
+    return document.addEventListener('prerenderingchange', () => send(tracker, action, call, kind, customData, also), { once: true });
   }
   // data JSON cannot write (a cycle, a BigInt, a hostile getter) is refused
   // here, not halfway through building the hit, which would lose it
@@ -39,12 +35,14 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
   }
   // trackers added by addTracker get the same action for their own site,
   // cookies and visitor, within this page view; each has its own gates
-  for (const other of tracker._also || []) {
+  for (const other of also || tracker._also || []) {
     other._pvId = tracker._pvId;
     send(other, action, call, kind, customData);
   }
   const build = () => buildHit(tracker, action, kind, customData);
-  for (const gate of tracker._gates) if (gate(build, call)) return false;
+  for (const gate of tracker._gates) if (gate(build, call)) return;
   enqueue(tracker, build());
-  return true;
 }
+
+/** A `ping=1` hit (heartbeat, ping, cookie consent, late page metrics); `also` as for send. */
+export const sendPing = (tracker: Tracker, call: string, also?: Tracker[]) => send(tracker, [['ping', 1]], call, PING, undefined, also);

@@ -8,10 +8,9 @@ import {
   requireConsentNow,
 } from '../core/consent';
 import { deleteCookie, readCookie, writeCookie } from '../core/cookies';
-import { PING } from '../core/hit';
 import { cookieScope, removeTrackerCookies } from '../core/identity';
 import { warn } from '../core/log';
-import { send } from '../core/send';
+import { sendPing } from '../core/send';
 import type { Tracker } from '../core/tracker';
 import { api, must } from '../core/api';
 
@@ -69,16 +68,8 @@ function give(tracker: Tracker, withCookies: boolean): void {
 function cookieConsent(tracker: Tracker): void {
   if (tracker._dnt || !tracker._cfg.disableCookies) return;
   tracker._cfg.disableCookies = false;
-  if (tracker._lastHit || tracker._queue.length) {
-    // this tracker's own visitor id: the added trackers (each()) send their own
-    const also = tracker._also;
-    tracker._also = undefined;
-    try {
-      send(tracker, [['ping', 1]], 'setCookieConsentGiven', PING);
-    } finally {
-      tracker._also = also;
-    }
-  }
+  // this tracker's own visitor id only: the added trackers (each()) send their own
+  if (tracker._lastHit || tracker._queue.length) sendPing(tracker, 'setCookieConsentGiven', []);
 }
 
 /** Deletes `mtm_cookie_consent`, and the cookies of every tracker, which go off (forgetCookieConsentGiven). */

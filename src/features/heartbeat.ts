@@ -1,6 +1,5 @@
 import { guard, report } from '../core/guard';
-import { send } from '../core/send';
-import { PING } from '../core/hit';
+import { sendPing } from '../core/send';
 import type { Tracker } from '../core/tracker';
 import { api, must } from '../core/api';
 
@@ -43,7 +42,7 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const ping = () => {
-    if (tracker._lastHit && tracker._pvId) send(tracker, [['ping', 1]], 'heartbeat', PING);
+    if (tracker._lastHit && tracker._pvId) sendPing(tracker, 'heartbeat');
   };
   const visible = () => document.visibilityState == 'visible';
   // ms until a ping may go: one delay after the last hit (≤ 0: now)
@@ -109,5 +108,5 @@ export const disableHeartBeatTimer = api('disableHeartBeatTimer', (tracker): voi
 
 /** Sends one `ping=1` now (matomo.js's `ping()`): keeps the visit's time on site up to date. */
 export const ping = api('ping', (tracker): void => {
-  send(tracker, [['ping', 1]], 'ping', PING);
+  sendPing(tracker, 'ping');
 });

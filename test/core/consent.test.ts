@@ -216,12 +216,13 @@ describe('deleteCookies', () => {
 });
 
 describe('send through the gate', () => {
-  it('reports a held hit as not sent', () => {
+  it('holds the hit instead of queuing it', () => {
     captureTransport();
     const t = tracker();
     requireConsentNow(t);
-    expect(send(t, [['ping', 1]], 'test')).toBe(false);
+    send(t, [['ping', 1]], 'test');
     expect(t._held).toHaveLength(1);
+    expect(t._queue).toHaveLength(0);
   });
 });
 
