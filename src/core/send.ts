@@ -9,10 +9,11 @@ import type { Params } from '../context/params';
  * The one path every hit takes (ARCHITECTURE.md): a feature gives the
  * action part, the tracker adds the standard part, the gates (consent,
  * opt-out) may hold or drop it, and the transport sends it. `call` names the
- * public function for warnings. `also`: the trackers that get the same hit
- * (default: those added to this one by addTracker; `[]`: none).
+ * public function for warnings. The gates get send's arguments too: the one
+ * addTracker installs sends the same action to the added tracker, unless
+ * `own` (for this tracker only).
  */
-export function send(tracker: Tracker, action: Params, call: string, kind = 0, customData?: unknown, also?: Tracker[]): void {
+export function send(tracker: Tracker, action: Params, call: string, kind = 0, customData?: unknown, own?: 1): void {
   const cfg = tracker._cfg;
   // matomo.js sends nothing from a saved page unless told to (§1.10)
   if (cfg.trackerUrl && cfg.siteId && location.protocol == 'file:' && !tracker._fileOk) {
@@ -23,7 +24,7 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
   // a page prerendered by the browser may never be shown: count it only when
   // it is (matomo.js's own prerender check misses Chrome's speculation rules)
   if ((document as Document & { prerendering?: boolean }).prerendering) {
-    return document.addEventListener('prerenderingchange', () => send(tracker, action, call, kind, customData, also), { once: true });
+    return document.addEventListener('prerenderingchange', () => send(tracker, action, call, kind, customData, own), { once: true });
   }
   // data JSON cannot write (a cycle, a BigInt, a hostile getter) is refused
   // here, not halfway through building the hit, which would lose it
@@ -33,16 +34,10 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
     warn(call + ': customData must be JSON-serialisable; left out');
     customData = undefined;
   }
-  // trackers added by addTracker get the same action for their own site,
-  // cookies and visitor, within this page view; each has its own gates
-  for (const other of also || tracker._also || []) {
-    other._pvId = tracker._pvId;
-    send(other, action, call, kind, customData);
-  }
   const build = () => buildHit(tracker, action, kind, customData);
-  for (const gate of tracker._gates) if (gate(build, call)) return;
+  for (const gate of tracker._gates) if (gate(build, call, action, kind, customData, own)) return;
   enqueue(tracker, build());
 }
 
-/** A `ping=1` hit (heartbeat, ping, cookie consent, late page metrics); `also` as for send. */
-export const sendPing = (tracker: Tracker, call: string, also?: Tracker[]) => send(tracker, [['ping', 1]], call, PING, undefined, also);
+/** A `ping=1` hit (heartbeat, ping, cookie consent); `own` as for send. */
+export const sendPing = (tracker: Tracker, call: string, own?: 1) => send(tracker, [['ping', 1]], call, PING, undefined, own);

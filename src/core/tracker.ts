@@ -55,8 +55,8 @@ export interface Tracker {
   _after: ((params: Params, kind: number) => void)[];
   /** cookies may not be read or written now (consent pending), whatever the configuration */
   _cookieBlock?: boolean;
-  /** decides a hit's fate before it is built: true = it was taken care of (held or dropped) */
-  _gates: ((build: () => string | undefined, call: string) => boolean)[];
+  /** decide a hit's fate before it is built, in order: true = it was taken care of (held or dropped); they get send()'s arguments too */
+  _gates: ((build: () => string | undefined, call: string, action: Params, kind: number, customData: unknown, own?: 1) => boolean | void)[];
   /** `uadata` JSON ('' for none), or the pending request */
   _ua?: string | Promise<string>;
   /** cached browser feature flags tail */
@@ -65,7 +65,7 @@ export interface Tracker {
   _firstReferrer?: boolean;
   /** stops the running heartbeat */
   _stopHeartbeat?: () => void;
-  /** trackers made by addTracker: each gets every hit this one sends (send.ts) */
+  /** trackers made by addTracker: each gets every hit this one sends (its gate, trackers.ts) */
   _also?: Tracker[];
 }
 

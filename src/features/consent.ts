@@ -69,7 +69,7 @@ function cookieConsent(tracker: Tracker): void {
   if (tracker._dnt || !tracker._cfg.disableCookies) return;
   tracker._cfg.disableCookies = false;
   // this tracker's own visitor id only: the added trackers (each()) send their own
-  if (tracker._lastHit || tracker._queue.length) sendPing(tracker, 'setCookieConsentGiven', []);
+  if (tracker._lastHit || tracker._queue.length) sendPing(tracker, 'setCookieConsentGiven', 1);
 }
 
 /** Deletes `mtm_cookie_consent`, and the cookies of every tracker, which go off (forgetCookieConsentGiven). */
