@@ -50,28 +50,32 @@ export function consentGiven(tracker: Tracker): boolean {
     !!readCookie(CONSENT_REMOVED_COOKIE) || !(readCookie(CONSENT_COOKIE) || (tracker._consent ?? !tracker._consentRequired)));
 }
 
-/** Sends the held hits in order, marked `consent=1` when consent was required (§4.4). */
+/**
+ * Sends the held hits in order, marked `consent=1` when consent is required
+ * (§4.4: matomo.js adds it at send time, at the end of the built part, §2.1 #29).
+ */
 export function releaseHeld(tracker: Tracker): void {
   for (const hit of tracker._held!.splice(0)) enqueue(tracker, tracker._consentRequired ? hit + '&consent=1' : hit);
 }
 
-/** The gate of one tracker, for `tracker._gates` (see send.ts). */
+/** The gate of one tracker, the last of `tracker._gates` (see send.ts): the hit is held, dropped or sent. */
 export function consentGate(tracker: Tracker) {
   // from the start, not only at the first hit: getVisitorId or cross-domain
   // links must not read the cookies of a visitor who opted out elsewhere
   consentGiven(tracker);
   const held: string[] = (tracker._held = []);
-  return (build: () => string | undefined): boolean => {
-    if (tracker._dnt) return true;
+  return (build: () => string | undefined): void => {
+    if (tracker._dnt) return;
     if (!consentGiven(tracker)) {
       const hit = build();
       if (hit && held.length < HELD_MAX) held.push(hit);
-      return true;
+      return;
     }
     // consent arrived from another tab: what waited goes first
     releaseHeld(tracker);
     if (tracker._cfg.disableCookies) removeTrackerCookies(tracker);
-    return false;
+    held.push(build()!);
+    releaseHeld(tracker);
   };
 }
 
@@ -84,9 +88,6 @@ export function consentGate(tracker: Tracker) {
 export function requireConsentNow(tracker: Tracker): void {
   if (!tracker._consentRequired) {
     tracker._consentRequired = true;
-    tracker._after.push((params) => {
-      if (consentGiven(tracker)) params.push(['consent', 1]);
-    });
     // nothing may have been sent yet: the leave listeners must exist anyway
     wire(tracker);
     tracker._onLeave.push(() => {

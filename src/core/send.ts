@@ -1,17 +1,17 @@
 import { buildHit, PING } from './hit';
 import { warn, warnOnce } from './log';
-import { enqueue } from './transport';
 import type { Tracker } from './tracker';
 import { brokenRule } from './validate';
 import type { Params } from '../context/params';
 
 /**
  * The one path every hit takes (ARCHITECTURE.md): a feature gives the
- * action part, the tracker adds the standard part, the gates (consent,
- * opt-out) may hold or drop it, and the transport sends it. `call` names the
- * public function for warnings. The gates get send's arguments too: the one
- * addTracker installs sends the same action to the added tracker, unless
- * `own` (for this tracker only).
+ * action part, the tracker adds the standard part, the consent gate
+ * (consent, opt-out, Do Not Track) holds, drops or sends it to the
+ * transport. `call` names the public function for warnings. The gates get
+ * send's arguments: the one addTracker installs before the consent gate
+ * sends the same action to the added tracker, unless `own` (for this
+ * tracker only).
  */
 export function send(tracker: Tracker, action: Params, call: string, kind = 0, customData?: unknown, own?: 1): void {
   const cfg = tracker._cfg;
@@ -35,8 +35,7 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
     customData = undefined;
   }
   const build = () => buildHit(tracker, action, kind, customData);
-  for (const gate of tracker._gates) if (gate(build, call, action, kind, customData, own)) return;
-  enqueue(tracker, build());
+  for (const gate of tracker._gates) gate(build, call, action, kind, customData, own);
 }
 
 /** A `ping=1` hit (heartbeat, ping, cookie consent); `own` as for send. */

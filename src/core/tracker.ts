@@ -55,8 +55,8 @@ export interface Tracker {
   _after: ((params: Params, kind: number) => void)[];
   /** cookies may not be read or written now (consent pending), whatever the configuration */
   _cookieBlock?: boolean;
-  /** decide a hit's fate before it is built, in order: true = it was taken care of (held or dropped); they get send()'s arguments too */
-  _gates: ((build: () => string | undefined, call: string, action: Params, kind: number, customData: unknown, own?: 1) => boolean | void)[];
+  /** get every hit before it is built, with send()'s arguments, in order; the last, the consent gate, holds, drops or sends it */
+  _gates: ((build: () => string | undefined, call: string, action: Params, kind: number, customData: unknown, own?: 1) => void)[];
   /** `uadata` JSON ('' for none), or the pending request */
   _ua?: string | Promise<string>;
   /** cached browser feature flags tail */

@@ -68,7 +68,7 @@ describe('the consent gate, on every tracker', () => {
     const t = tracker();
     t._dnt = true;
     const build = vi.fn(() => 'x=1');
-    expect(consentGate(t)(build)).toBe(true);
+    consentGate(t)(build);
     trackPageView(t);
     expect(build).not.toHaveBeenCalled();
     expect(t._held).toEqual([]);
@@ -153,11 +153,16 @@ describe('requireConsentNow', () => {
     expect(getVisitorId(t)).toBe('0123456789abcdef');
   });
 
-  it('adds its consent=1 hook once, however often it runs', () => {
+  it('adds its leave hook and consent=1 once, however often it runs', async () => {
+    const sent = captureTransport();
+    document.cookie = 'mtm_consent=1894716000000;' + FAR;
     const t = tracker();
     requireConsentNow(t);
     requireConsentNow(t);
-    expect(t._after).toHaveLength(1);
+    expect(t._onLeave).toHaveLength(1);
+    trackPageView(t);
+    const hits = await hitsSent(sent);
+    expect(hits.map((h) => h.raw.split('consent=').length)).toEqual([2]);
   });
 });
 
