@@ -65,7 +65,7 @@ export interface Tracker {
   _firstReferrer?: boolean;
   /** stops the running heartbeat */
   _stopHeartbeat?: () => void;
-  /** trackers made by addTracker: each gets every hit this one sends (its gate, trackers.ts) */
+  /** this tracker, then the trackers added to it by addTracker (which each get its hits through a gate): the consent functions act on all */
   _also?: Tracker[];
 }
 

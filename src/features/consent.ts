@@ -43,7 +43,7 @@ function remember(tracker: Tracker, name: string, ms: number): void {
 }
 
 /** Consent is the visitor's: it holds for the trackers added to this one by addTracker too. */
-const each = (tracker: Tracker, fn: (tracker: Tracker) => void) => [tracker].concat(tracker._also || []).forEach(fn);
+const each = (tracker: Tracker, fn: (tracker: Tracker) => void) => (tracker._also || [tracker]).forEach(fn);
 
 /** The same cookie deletion matomo.js's disableCookies does. */
 function cookiesOff(tracker: Tracker): void {

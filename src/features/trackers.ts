@@ -31,7 +31,7 @@ export const addTracker = api(
     if (tracker._consentRequired) requireConsentNow(other);
     other._consent = tracker._consent;
     other._dnt = tracker._dnt;
-    (tracker._also ||= []).push(other);
+    (tracker._also ||= [tracker]).push(other);
     // a gate before the consent gate (the last), after those of the trackers
     // added before: the added tracker gets the same action for its own site,
     // cookies and visitor, within this page view, whatever this tracker's
