@@ -88,7 +88,7 @@ export const setPagePerformanceTiming = api(
     const params: Params = [];
     for (let i = 0; i < 6; i++) {
       const value = values[i];
-      const name = 'pf_net pf_srv pf_tfr pf_dm1 pf_dm2 pf_onl'.split(' ')[i];
+      const name = ['pf_net', 'pf_srv', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl'][i];
       if (value === undefined) continue;
       if (!/^\d+(\.\d+)?$/.test(String(value))) {
         must('setPagePerformanceTiming', name, 'a number of ms >= 0', value);
