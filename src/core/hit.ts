@@ -6,9 +6,8 @@ import { pageUrl } from '../context/page';
 import { navigationTiming } from '../context/navigation-timing';
 import { randomChars } from '../context/pageview-id';
 
-/** Kinds of hit the standard part treats differently (0: any other hit). */
+/** The kind of hit the standard part treats differently (0: any other hit). */
 export const PAGE_VIEW = 1;
-export const PING = 2;
 
 /** The name of the entry that holds appendToTrackingUrl's string: no real parameter name contains `&`. */
 const RAW = '&';
@@ -78,10 +77,8 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   // `pf_*` go before pv_id, but on a page view at the very end (§2.1 #22, #28)
   const timing = performanceParams(tracker, pageView);
   params.push(...(pageView ? [] : timing), ['pv_id', tracker._pvId]);
-  for (const extra of tracker._extra) extra(params, kind);
   // appendToTrackingUrl's string goes verbatim, never re-encoded, at its place in matomo.js's order (§2.1 #25)
   params.push([RAW, tracker._append], ...(pageView ? timing : []));
-  for (const after of tracker._after) after(params, kind);
   // `a=1&b=%20x`: values encoded with encodeURIComponent, absent values left
   // out, the RAW entry's value as it is. encodeURIComponent throws on a lone
   // UTF-16 surrogate (half an emoji, cut text), and one stored value (a

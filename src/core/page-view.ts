@@ -1,6 +1,6 @@
 import { refuse, show } from './config';
 import { api, must } from './api';
-import { currentUrl, PAGE_VIEW, PING } from './hit';
+import { currentUrl, PAGE_VIEW } from './hit';
 import { send } from './send';
 import { parseUrl } from './url';
 import { isTracker, type Tracker } from './tracker';
@@ -33,7 +33,7 @@ export const trackPageView = guard('trackPageView', (tracker: Tracker, customTit
     // the first page view left before the page had loaded: its metrics go on
     // a ping when the page is hidden or left, unless another hit took them
     tracker._onLeave.push(() => {
-      if (tracker._pf == 1 && navigationTiming()) send(tracker, [['ping', 1]], 'page performance', PING);
+      if (tracker._pf == 1 && navigationTiming()) send(tracker, [['ping', 1]], 'page performance');
     });
   }
   send(tracker, [['action_name', title]], 'trackPageView', PAGE_VIEW, customData);

@@ -1,4 +1,4 @@
-import { buildHit, PING } from './hit';
+import { buildHit } from './hit';
 import { warn, warnOnce } from './log';
 import type { Tracker } from './tracker';
 import { brokenRule } from './validate';
@@ -39,4 +39,4 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
 }
 
 /** A `ping=1` hit (heartbeat, ping, cookie consent); `own` as for send. */
-export const sendPing = (tracker: Tracker, call: string, own?: 1) => send(tracker, [['ping', 1]], call, PING, undefined, own);
+export const sendPing = (tracker: Tracker, call: string, own?: 1) => send(tracker, [['ping', 1]], call, 0, undefined, own);

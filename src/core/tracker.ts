@@ -49,10 +49,6 @@ export interface Tracker {
   _dims: Record<string, string>;
   /** ecommerce product/category view params for the next page view (setEcommerceView) */
   _ecView?: Params;
-  /** hooks that add params to every hit, at the place of matomo.js's plugin params (§2.1 #24) */
-  _extra: ((params: Params, kind: number) => void)[];
-  /** hooks that add params at the very end of the built part (matomo.js's send-time `consent=1`, §2.1 #29) */
-  _after: ((params: Params, kind: number) => void)[];
   /** cookies may not be read or written now (consent pending), whatever the configuration */
   _cookieBlock?: boolean;
   /** get every hit before it is built, with send()'s arguments, in order; the last, the consent gate, holds, drops or sends it */
@@ -85,8 +81,6 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
     _onLeave: [],
     _pvs: 0,
     _dims: {},
-    _extra: [],
-    _after: [],
     _gates: [],
   };
   // always on: a visitor who opted out on any page is never tracked (§4.1)

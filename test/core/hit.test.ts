@@ -261,13 +261,15 @@ describe('a hit that cannot be built', () => {
   it('changes no state when building fails partway: no visitor cookie, the next hit is still new', async () => {
     const sent = captureTransport();
     const t = tracker();
-    const broken = () => {
-      throw new Error('a hook failed');
-    };
-    t._extra.push(broken);
+    // a stored value that throws when the hit is written out, its last step
+    t._userId = {
+      toString() {
+        throw new Error('unwritable');
+      },
+    } as never;
     trackPageView(t);
     expect(document.cookie).not.toContain(cookieName(t, 'id'));
-    t._extra.length = 0;
+    t._userId = undefined;
     trackPageView(t);
     const hits = await sentHits(sent);
     expect(hits).toHaveLength(1);
