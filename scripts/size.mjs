@@ -69,6 +69,12 @@ for (const [name, load, goal, limit, optional] of ENTRIES) {
   rows.push([name, code.length, gz, brotli(code), goal ? fmt(goal) : '-', limit ? fmt(limit) : '-', status]);
 }
 
+// --json: the measurements only, for scripts/size-delta.mjs (no limits, no README)
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(rows.map(([name, raw, gz, br]) => ({ name, raw, gzip: gz, brotli: br }))));
+  process.exit(0);
+}
+
 function fmt(bytes) {
   return (bytes / KB).toFixed(2) + ' KB';
 }
