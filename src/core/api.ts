@@ -1,4 +1,4 @@
-import { refuse, show } from './config';
+import { must } from './config';
 import { guard } from './guard';
 import type { Tracker } from './tracker';
 
@@ -12,13 +12,11 @@ export function api<A extends unknown[], R, E = undefined>(name: string, fn: (tr
   return guard(name, (tracker: Tracker, ...args: A): R | E => (isTracker(tracker, name) ? fn(tracker, ...args) : otherwise!));
 }
 
-/** Refuses a bad argument: `<call>: <what> must be <expected>, got <value>; ignored`. */
-export const must = (call: string, what: string, expected: string, value: unknown): never =>
-  refuse(call, what + ' must be ' + expected + ', got ' + show(value));
+export { must } from './config';
 
 /** Guards every public function's first argument: a tracker made by createTracker. */
 export function isTracker(tracker: unknown, call: string): tracker is Tracker {
   if (tracker && (tracker as Tracker)._cfg) return true;
-  refuse(call, 'first argument must be a tracker from createTracker(), got ' + show(tracker));
+  must(call, 'first argument', 'a tracker from createTracker()', tracker);
   return false;
 }

@@ -99,9 +99,6 @@ export const DEFAULTS: Config = {
   disableBrowserFeatureDetection: false,
 };
 
-/** Returned by refuse(). */
-export const INVALID = {} as never;
-
 // What a value must be, for options that need more than the type of their
 // default: a pattern and the warning's words, or (no pattern) the choices,
 // taken in any case and stored as written here.
@@ -133,7 +130,7 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
   // `__proto__` would replace the configuration's prototype
   const known = DEFAULTS.hasOwnProperty(key);
   let ok = known;
-  let expected;
+  let expected!: string;
   try {
     const [pattern, words] = RULES[key] || [];
     expected =
@@ -158,14 +155,19 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
     ok = false;
   }
   if (ok) cfg[key] = value;
-  else refuse(call, known ? key + ' must be ' + expected + ', got ' + show(given) : 'unknown option ' + show(key));
+  else if (known) must(call, key, expected, given);
+  else must(call, 'option', 'known', key);
   return ok;
 }
 
-/** Warns about a refused call or value and returns INVALID. */
+/** Warns about a refused call or value (and returns nothing). */
 export function refuse(call: string, problem: string): never {
-  warn(call + ': ' + problem + '; ignored');
-  return INVALID;
+  return warn(call + ': ' + problem + '; ignored') as never;
+}
+
+/** Refuses a bad argument: `<call>: <what> must be <expected>, got <value>; ignored`. */
+export function must(call: string, what: string, expected: string, value: unknown): never {
+  return warn(call + ': ' + what + ' must be ' + expected + ', got ' + show(value) + '; ignored') as never;
 }
 
 /** A short, safe rendering of a bad value for a warning. */

@@ -1,4 +1,3 @@
-import { refuse, show } from './config';
 import { api, must } from './api';
 import { currentUrl, PAGE_VIEW } from './hit';
 import { send } from './send';
@@ -27,7 +26,7 @@ export const trackPageView = guard('trackPageView', (tracker: Tracker, customTit
   let title = tracker._title ?? pageTitle();
   // NaN and Infinity would reach the wire as words, not titles
   if (typeof customTitle == 'string' || Number.isFinite(customTitle)) title = String(customTitle);
-  else if (customTitle != null) refuse('trackPageView', 'customTitle must be a string, got ' + show(customTitle));
+  else if (customTitle != null) must('trackPageView', 'customTitle', 'a string', customTitle);
   if (!tracker._pin) tracker._pvId = newPageViewId();
   if (!tracker._pvs++) {
     // the first page view left before the page had loaded: its metrics go on

@@ -1,4 +1,4 @@
-import { applyOption, DEFAULTS, refuse, show, type Config, type TrackerConfig } from './config';
+import { applyOption, DEFAULTS, must, type Config, type TrackerConfig } from './config';
 import { consentGate } from './consent';
 import { guard } from './guard';
 import { api, isTracker } from './api';
@@ -87,7 +87,7 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
   tracker._gates.push(consentGate(tracker));
   if (config && typeof config == 'object') {
     for (const key in config) applyOption(tracker._cfg, key as keyof Config, (config as Record<string, unknown>)[key], 'createTracker');
-  } else refuse('createTracker', 'options must be an object, got ' + show(config));
+  } else must('createTracker', 'options', 'an object', config);
   return tracker;
 }) as (config?: TrackerConfig) => Tracker;
 
