@@ -116,7 +116,7 @@ const RULES: Partial<Record<keyof Config, [RegExp | 0, string]>> = {
 };
 
 /**
- * Validates one option value and stores it, normalised, in `cfg`; false
+ * Validates one option value and stores it, normalised, in `cfg`; falsy
  * after a warning that names the call, the option and the problem (the
  * previous value is kept).
  */
@@ -126,10 +126,7 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
   const model = cfg[key];
   const type = typeof model;
   const list = Array.isArray(model);
-  // own options only: `toString` or `__proto__` are not options, and storing
-  // `__proto__` would replace the configuration's prototype
-  const known = DEFAULTS.hasOwnProperty(key);
-  let ok = known;
+  let ok: any;
   let expected!: string;
   try {
     const [pattern, words] = RULES[key] || [];
@@ -139,7 +136,7 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
     if (list) value = typeof value == 'string' ? [value] : value.slice();
     if (key == 'siteId') value = String(value).trim();
     if (words && !pattern) value = words.split(/, | or /).find((choice) => choice.toLowerCase() == value.toLowerCase());
-    ok &&=
+    ok =
       key == 'customData'
         ? // NaN, Infinity and the like serialise to `null`, which is not data (null itself clears it)
           value === null || JSON.stringify(value) != 'null'
@@ -151,12 +148,12 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
               : !pattern || pattern.test(key == 'trackerUrl' ? new URL(value, location.href).href : value));
     // matomo.js refuses Secure cookies on http pages: the browser would drop them
     if (key == 'secureCookie' && value && location.protocol != 'https:') ok = !(expected = 'false on an http page');
-  } catch {
-    ok = false;
-  }
-  if (ok) cfg[key] = value;
-  else if (known) must(call, key, expected, given);
-  else must(call, 'option', 'known', key);
+  } catch {}
+  // own options only: `toString` or `__proto__` are not options, and storing
+  // `__proto__` would replace the configuration's prototype
+  if (!DEFAULTS.hasOwnProperty(key)) ok = must(call, 'option', 'known', key);
+  else if (ok) cfg[key] = value;
+  else must(call, key, expected, given);
   return ok;
 }
 

@@ -91,7 +91,7 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
   return tracker;
 }) as (config?: TrackerConfig) => Tracker;
 
-/** Sets one option after validation; returns false when the value was refused. */
+/** Sets one option after validation; returns a falsy value when the value was refused. */
 export function setOption<K extends keyof Config>(tracker: Tracker, key: K, value: unknown, call: string): boolean {
   return isTracker(tracker, call) && applyOption(tracker._cfg, key, value, call);
 }
