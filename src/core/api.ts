@@ -16,7 +16,6 @@ export { must } from './config';
 
 /** Guards every public function's first argument: a tracker made by createTracker. */
 export function isTracker(tracker: unknown, call: string): tracker is Tracker {
-  if (tracker && (tracker as Tracker)._cfg) return true;
-  must(call, 'first argument', 'a tracker from createTracker()', tracker);
-  return false;
+  // the configuration (truthy) or, after the warning, undefined
+  return (tracker as any)?._cfg || must(call, 'first argument', 'a tracker from createTracker()', tracker);
 }
