@@ -81,10 +81,9 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
     _onLeave: [],
     _pvs: 0,
     _dims: {},
-    _gates: [],
-  };
+  } as Omit<Tracker, '_gates'> as Tracker;
   // always on: a visitor who opted out on any page is never tracked (§4.1)
-  tracker._gates.push(consentGate(tracker));
+  tracker._gates = [consentGate(tracker)];
   if (config && typeof config == 'object') {
     for (const key in config) applyOption(tracker._cfg, key as keyof Config, (config as Record<string, unknown>)[key], 'createTracker');
   } else must('createTracker', 'options', 'an object', config);
