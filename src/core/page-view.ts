@@ -85,14 +85,10 @@ export const setPagePerformanceTiming = api(
   'setPagePerformanceTiming',
   (tracker: Tracker, ...values: (number | string | undefined)[]): void => {
     const params: Params = [];
-    for (let i = 0; i < 6; i++) {
-      const value = values[i];
-      const name = ['pf_net', 'pf_srv', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl'][i];
+    for (const name of ['pf_net', 'pf_srv', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl']) {
+      const value = values.shift();
       if (value === undefined) continue;
-      if (!/^\d+(\.\d+)?$/.test(String(value))) {
-        must('setPagePerformanceTiming', name, 'a number of ms >= 0', value);
-        return;
-      }
+      if (!/^\d+(\.\d+)?$/.test(String(value))) return must('setPagePerformanceTiming', name, 'a number of ms >= 0', value);
       params.push([name, Math.round(+value)]);
     }
     tracker._pfSet = params;
