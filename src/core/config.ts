@@ -133,7 +133,8 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
     expected =
       words ||
       (list ? 'a string or an array of strings' : type == 'number' ? 'a number of seconds > 0' : key == 'customData' ? 'JSON-serialisable data' : 'a ' + type);
-    if (list) value = typeof value == 'string' ? [value] : value.slice();
+    // a string, or a copy of an array (anything else ends up in one, and fails the test)
+    if (list) value = [].concat(value);
     if (key == 'siteId') value = String(value).trim();
     if (words && !pattern) value = words.split(/, | or /).find((choice) => choice.toLowerCase() == value.toLowerCase());
     ok =
