@@ -122,8 +122,9 @@ const RULES: Partial<Record<keyof Config, [RegExp | 0, string]>> = {
  */
 export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: unknown, call: string): boolean {
   let value: any = given;
-  // the current value has the type the option takes (defaults included)
-  const model = cfg[key];
+  // the default has the type the option takes (the current value may not:
+  // customData can be anything)
+  const model = DEFAULTS[key];
   const type = typeof model;
   const list = Array.isArray(model);
   let ok: any;

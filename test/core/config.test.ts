@@ -117,6 +117,18 @@ describe('setters', () => {
     expect(getCustomData(t)).toEqual({ a: 1, b: 'two' });
   });
 
+  it('customData takes any JSON, whatever it held before', () => {
+    const seen = warnings();
+    const t = createTracker();
+    setCustomData(t, [1]);
+    setCustomData(t, 'text');
+    expect(getCustomData(t)).toBe('text');
+    setCustomData(t, [1]);
+    setCustomData(t, { a: 1 });
+    expect(getCustomData(t)).toEqual({ a: 1 });
+    expect(seen()).toEqual([]);
+  });
+
   it('never throws on a missing or foreign tracker', () => {
     const seen = warnings();
     expect(() => setSiteId(undefined as never, 1)).not.toThrow();
