@@ -73,47 +73,43 @@ export interface Config {
 }
 
 /**
- * matomo.js's defaults; the type of each default is the type the option
- * takes. Trackers copy it; its arrays are never mutated, only replaced.
+ * Each option, once: matomo.js's default, whose type is the type the option
+ * takes, then, for options that need more than that type, what a value must
+ * be: a pattern and the warning's words, or (pattern 0) the choices, taken in
+ * any case and stored as written here.
  */
-export const DEFAULTS: Config = {
-  trackerUrl: '',
-  siteId: '',
-  cookieDomain: '',
-  cookiePath: '/',
-  cookieNamePrefix: '_pk_',
-  cookieSameSite: 'Lax',
-  secureCookie: false,
-  visitorCookieTimeout: 33955200,
-  referralCookieTimeout: 15768000,
-  sessionCookieTimeout: 1800,
-  disableCookies: false,
-  domains: [],
-  requestMethod: '',
-  requestContentType: 'application/x-www-form-urlencoded; charset=UTF-8',
-  customData: undefined,
-  debug: false,
-  excludedReferrers: ['.paypal.com'],
-  excludedQueryParams: [],
-  disablePerformanceTracking: false,
-  disableBrowserFeatureDetection: false,
-};
-
-// What a value must be, for options that need more than the type of their
-// default: a pattern and the warning's words, or (no pattern) the choices,
-// taken in any case and stored as written here.
-const RULES: Partial<Record<keyof Config, [RegExp | 0, string]>> = {
+const OPTIONS: { [K in keyof Config]: [Config[K], (RegExp | 0)?, string?] } = {
   // tested on the resolved URL; after a '#' the hit's query would be a
   // fragment, which never reaches the server
-  trackerUrl: [/^https?:[^#]*$/, 'an http(s) URL'],
-  siteId: [/^[1-9]\d*$/, 'an integer > 0'],
-  cookiePath: [/^\//, 'a path starting with /'],
-  cookieNamePrefix: [/^[^\s=;,]+$/, 'a name without spaces, =, ; or commas'],
-  cookieSameSite: [0, 'Lax, Strict or None'],
-  requestMethod: [0, 'GET or POST'],
+  trackerUrl: ['', /^https?:[^#]*$/, 'an http(s) URL'],
+  siteId: ['', /^[1-9]\d*$/, 'an integer > 0'],
+  cookieDomain: [''],
+  cookiePath: ['/', /^\//, 'a path starting with /'],
+  cookieNamePrefix: ['_pk_', /^[^\s=;,]+$/, 'a name without spaces, =, ; or commas'],
+  cookieSameSite: ['Lax', 0, 'Lax, Strict or None'],
+  secureCookie: [false],
+  visitorCookieTimeout: [33955200],
+  referralCookieTimeout: [15768000],
+  sessionCookieTimeout: [1800],
+  disableCookies: [false],
+  domains: [[]],
+  requestMethod: ['', 0, 'GET or POST'],
   // matomo.php reads a hit in a POST body only as a form: any other type loses it
-  requestContentType: [/^application\/x-www-form-urlencoded *(;[ -~]*)?$/i, 'application/x-www-form-urlencoded (parameters allowed)'],
+  requestContentType: [
+    'application/x-www-form-urlencoded; charset=UTF-8',
+    /^application\/x-www-form-urlencoded *(;[ -~]*)?$/i,
+    'application/x-www-form-urlencoded (parameters allowed)',
+  ],
+  customData: [undefined],
+  debug: [false],
+  excludedReferrers: [['.paypal.com']],
+  excludedQueryParams: [[]],
+  disablePerformanceTracking: [false],
+  disableBrowserFeatureDetection: [false],
 };
+
+/** A new configuration with matomo.js's defaults (their arrays are shared: they are never mutated, only replaced). */
+export const defaults = (): Config => Object.fromEntries(Object.entries(OPTIONS).map(([key, [value]]) => [key, value])) as any;
 
 /**
  * Validates one option value and stores it, normalised, in `cfg`; falsy
@@ -122,15 +118,14 @@ const RULES: Partial<Record<keyof Config, [RegExp | 0, string]>> = {
  */
 export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: unknown, call: string): boolean {
   let value: any = given;
-  // the default has the type the option takes (the current value may not:
-  // customData can be anything)
-  const model = DEFAULTS[key];
-  const type = typeof model;
-  const list = Array.isArray(model);
   let ok: any;
   let expected!: string;
   try {
-    const [pattern, words] = RULES[key] || [];
+    // the default has the type the option takes (the current value may not:
+    // customData can be anything); not an option: not iterable, so refused below
+    const [model, pattern, words] = OPTIONS[key];
+    const type = typeof model;
+    const list = Array.isArray(model);
     expected =
       words ||
       (list ? 'a string or an array of strings' : type == 'number' ? 'a number of seconds > 0' : key == 'customData' ? 'JSON-serialisable data' : 'a ' + type);
@@ -153,7 +148,7 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
   } catch {}
   // own options only: `toString` or `__proto__` are not options, and storing
   // `__proto__` would replace the configuration's prototype
-  if (!DEFAULTS.hasOwnProperty(key)) ok = must(call, 'option', 'known', key);
+  if (!OPTIONS.hasOwnProperty(key)) ok = must(call, 'option', 'known', key);
   else if (ok) cfg[key] = value;
   else must(call, key, expected, given);
   return ok;

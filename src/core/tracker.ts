@@ -1,4 +1,4 @@
-import { applyOption, DEFAULTS, must, type Config, type TrackerConfig } from './config';
+import { applyOption, defaults, must, type Config, type TrackerConfig } from './config';
 import { consentGate } from './consent';
 import { guard } from './guard';
 import { api, isTracker } from './api';
@@ -75,7 +75,7 @@ export interface Tracker {
  */
 export const createTracker = guard('createTracker', (config: TrackerConfig = {}): Tracker => {
   const tracker: Tracker = {
-    _cfg: { ...DEFAULTS },
+    _cfg: defaults(),
     _queue: [],
     _lastHit: 0,
     _onLeave: [],
