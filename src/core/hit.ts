@@ -1,5 +1,5 @@
 import { attributionParams, purify, referrerParam } from './campaign';
-import { readVisitorCookie, touchVisitorCookies, visitorId } from './identity';
+import { visitor } from './identity';
 import type { Tracker } from './tracker';
 import type { Params } from '../context/params';
 import { pageUrl } from '../context/page';
@@ -31,9 +31,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   const url = currentUrl(tracker);
   const pageView = kind == PAGE_VIEW;
   const charset = document.characterSet;
-  // read once: the hit reports it, and its creation time is kept on rewrite
-  const hadCookie = readVisitorCookie(tracker);
-  const id = visitorId(tracker, hadCookie);
+  const [id, idn] = visitor(tracker);
   const params: Params = [
     ...action,
     ['idsite', cfg.siteId],
@@ -48,7 +46,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     ...referrerParam(tracker, url),
     ['uid', tracker._userId],
     ['_id', id],
-    ['_idn', +!hadCookie],
+    ['_idn', idn],
     ['cs', /^utf-?8$/i.test(charset) ? undefined : charset],
     ['send_image', 0],
     ...attributionParams(tracker, url, nowMs),
@@ -90,7 +88,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     .join('&');
   // state changes last: a hit that failed to build leaves no visitor cookie
   // (the next hit is still the visit's first, `_idn=1`) and keeps the product view
-  touchVisitorCookies(tracker, id, nowMs, hadCookie);
+  visitor(tracker, nowMs);
   if (ecView) tracker._ecView = undefined;
   return hit;
 }
