@@ -57,26 +57,46 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   const callDims: Record<string, string> = {};
   if (customData && typeof customData == 'object') {
     for (const [key, value] of Object.entries(customData)) {
-      if (/^dimension\d+$/.test(key)) callDims[key] = String(value ?? '');
+      if (/^dimension\d+$/.test(key)) callDims[key] = (value ?? '') as string;
       else (data ||= {})[key] = value;
     }
   }
-  params.push(...Object.entries(callDims));
   // a product view describes one page view: matomo.js repeats it on every
   // later hit, which counts events and pings as product views (§6.5, §14.7)
   const ecView = pageView && tracker._ecView;
-  if (ecView) params.push(...ecView);
+  params.push(...Object.entries(callDims), ...(ecView || []));
   for (const id of Object.keys(tracker._dims).sort((a: any, b: any) => a - b)) {
     if (!(('dimension' + id) in callDims)) params.push(['dimension' + id, tracker._dims[id]]);
   }
-  // null (no data) leaves `data` out
-  params.push(['data', JSON.stringify(data ?? cfg.customData ?? undefined)]);
 
-  // `pf_*` go before pv_id, but on a page view at the very end (§2.1 #22, #28)
-  const timing = performanceParams(tracker, pageView);
-  params.push(...(pageView ? [] : timing), ['pv_id', tracker._pvId]);
-  // appendToTrackingUrl's string goes verbatim, never re-encoded, at its place in matomo.js's order (§2.1 #25)
-  params.push([RAW, tracker._append], ...(pageView ? timing : []));
+  // `pf_*` once per document (§2.5, improved): on the first page view when
+  // the page has loaded; if it had not, on the next hit after load. Values
+  // from setPagePerformanceTiming go on the next page view.
+  const pf = tracker._pf;
+  let timing: Params | undefined;
+  if (!cfg.disablePerformanceTracking) {
+    if (pageView && (timing = tracker._pfSet)) {
+      tracker._pfSet = undefined;
+      tracker._pf = 2;
+    }
+    // the metrics describe the document load: they belong to its first page
+    // view only, so a later page view (a new pv_id) ends the wait for them
+    else if (pf ? pf < 2 && tracker._pfPv == tracker._pvId : pageView) {
+      tracker._pfPv = tracker._pvId;
+      tracker._pf = (timing = navigationTiming()) ? 2 : 1;
+    } else if (pf) tracker._pf = 2;
+  }
+  timing ||= [];
+  // null (no data) leaves `data` out; `pf_*` go before pv_id, but on a page
+  // view at the very end (§2.1 #22, #28); appendToTrackingUrl's string goes
+  // verbatim, never re-encoded, at its place in matomo.js's order (§2.1 #25)
+  params.push(
+    ['data', JSON.stringify(data ?? cfg.customData ?? undefined)],
+    ...(pageView ? [] : timing),
+    ['pv_id', tracker._pvId],
+    [RAW, tracker._append],
+    ...(pageView ? timing : []),
+  );
   // `a=1&b=%20x`: values encoded with encodeURIComponent, absent values left
   // out, the RAW entry's value as it is. encodeURIComponent throws on a lone
   // UTF-16 surrogate (half an emoji, cut text), and one stored value (a
@@ -91,27 +111,4 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   visitor(tracker, nowMs);
   if (ecView) tracker._ecView = undefined;
   return hit;
-}
-
-/**
- * `pf_*` for this hit, once per document (§2.5, improved): on the first page
- * view when the page has loaded; if it had not, on the next hit after load.
- * Values from setPagePerformanceTiming go on the next page view.
- */
-function performanceParams(tracker: Tracker, pageView: boolean): Params {
-  const pf = tracker._pf;
-  let timing: Params | undefined;
-  if (!tracker._cfg.disablePerformanceTracking) {
-    if (pageView && (timing = tracker._pfSet)) {
-      tracker._pfSet = undefined;
-      tracker._pf = 2;
-    }
-    // the metrics describe the document load: they belong to its first page
-    // view only, so a later page view (a new pv_id) ends the wait for them
-    else if (pf ? pf < 2 && tracker._pfPv == tracker._pvId : pageView) {
-      tracker._pfPv = tracker._pvId;
-      tracker._pf = (timing = navigationTiming()) ? 2 : 1;
-    } else if (pf) tracker._pf = 2;
-  }
-  return timing || [];
 }
