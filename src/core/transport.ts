@@ -53,7 +53,7 @@ export function enqueue(tracker: Tracker, hit: string): void {
 export const flush = guard('transport', (tracker: Tracker, force?: boolean): void => {
   const cfg = tracker._cfg;
   const method = cfg.requestMethod;
-  if (tracker._ua === undefined) {
+  if (tracker._ua == null) {
     const request = (tracker._ua = (!cfg.disableBrowserFeatureDetection && clientHints()) || '');
     if (request) {
       // the hints or the time limit, whichever comes first, decide for the
@@ -72,7 +72,8 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
   }
   const now = Date.now();
   const wait = tracker._gap! - now;
-  if (typeof tracker._ua != 'string') {
+  // a string, or the pending request
+  if ((tracker._ua as Promise<string>).then) {
     if (!force) return;
     // leaving before the hints came: this is the time limit, for the whole page
     tracker._ua = '';
@@ -86,7 +87,7 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
   tracker._lastHit = now;
   const tail = cfg.disableBrowserFeatureDetection
     ? ''
-    : (tracker._ua ? '&uadata=' + encodeURIComponent(tracker._ua) : '') + (tracker._features ||= browserFeatures());
+    : (tracker._ua ? '&uadata=' + encodeURIComponent(tracker._ua as string) : '') + (tracker._features ||= browserFeatures());
   const url = cfg.trackerUrl!;
   while (hits.length) {
     const chunk = hits.splice(0, BULK_MAX).map((hit) => hit + tail);
