@@ -103,8 +103,9 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   // dimension, a user id) would then stop every later hit: it is sent as
   // U+FFFD instead, as browsers do with text they send.
   const hit = params
-    .filter((p) => p[1] != null)
-    .map((p) => (p[0] == RAW ? p[1] : p[0] + '=' + encodeURIComponent(String(p[1]).replace(/\p{Cs}/gu, '\ufffd'))))
+    .flatMap(([name, value]) =>
+      value == null ? [] : name == RAW ? value : name + '=' + encodeURIComponent(String(value).replace(/\p{Cs}/gu, '\ufffd')),
+    )
     .join('&');
   // state changes last: a hit that failed to build leaves no visitor cookie
   // (the next hit is still the visit's first, `_idn=1`) and keeps the product view
