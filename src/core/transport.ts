@@ -109,9 +109,11 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
       } catch {
         // sendBeacon missing, or it refused the content type: fetch
       }
-      if (typeof fetch == 'function') {
+      try {
         fetch(target, { method: 'POST', body, keepalive: true, credentials: 'include', mode: 'no-cors' }).catch(() => 0);
         continue;
+      } catch {
+        // no fetch either
       }
     }
     if (!inBody) new Image().src = target.replace('send_image=0', 'send_image=1');
