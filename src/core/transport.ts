@@ -33,16 +33,15 @@ const BULK_MAX = 50;
 /** Queues a built hit and schedules its dispatch. */
 export function enqueue(tracker: Tracker, hit: string): void {
   wire(tracker);
-  tracker._queue.push(hit);
   // at once when leaving; else after this task, so that the hits queued in it
-  // leave together, with one timer however many they are. Closures, not
-  // setTimeout's extra arguments, which a page's own wrapper may drop.
+  // leave together, with one timer however many they are: a hit that finds
+  // others queued has its dispatch scheduled already (after this task, at the
+  // end of the first-request window, or when the client hints settle).
+  // Closures, not setTimeout's extra arguments, which a page's own wrapper
+  // may drop.
+  const first = tracker._queue.push(hit) < 2;
   if (tracker._away) flush(tracker, true);
-  else
-    tracker._timer ||= setTimeout(() => {
-      tracker._timer = 0;
-      flush(tracker);
-    });
+  else if (first) setTimeout(() => flush(tracker));
 }
 
 /**
