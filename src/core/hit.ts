@@ -1,5 +1,5 @@
 import { attributionParams, purify, referrerParam } from './campaign';
-import { readVisitorCookie, touchVisitorCookies, visitorId } from './identity';
+import { visitor } from './identity';
 import type { Tracker } from './tracker';
 import type { Params } from '../context/params';
 import { pageUrl } from '../context/page';
@@ -31,9 +31,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   const url = currentUrl(tracker);
   const pageView = kind == PAGE_VIEW;
   const charset = document.characterSet;
-  // read once: the hit reports it, and its creation time is kept on rewrite
-  const hadCookie = readVisitorCookie(tracker);
-  const id = visitorId(tracker, hadCookie);
+  const [id, idn] = visitor(tracker);
   const params: Params = [
     ...action,
     ['idsite', cfg.siteId],
@@ -48,7 +46,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     ...referrerParam(tracker, url),
     ['uid', tracker._userId],
     ['_id', id],
-    ['_idn', +!hadCookie],
+    ['_idn', idn],
     ['cs', /^utf-?8$/i.test(charset) ? undefined : charset],
     ['send_image', 0],
     ...attributionParams(tracker, url, nowMs),
@@ -59,51 +57,24 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   const callDims: Record<string, string> = {};
   if (customData && typeof customData == 'object') {
     for (const [key, value] of Object.entries(customData)) {
-      if (/^dimension\d+$/.test(key)) callDims[key] = String(value ?? '');
+      if (/^dimension\d+$/.test(key)) callDims[key] = (value ?? '') as string;
       else (data ||= {})[key] = value;
     }
   }
-  params.push(...Object.entries(callDims));
   // a product view describes one page view: matomo.js repeats it on every
   // later hit, which counts events and pings as product views (§6.5, §14.7)
   const ecView = pageView && tracker._ecView;
-  if (ecView) params.push(...ecView);
+  params.push(...Object.entries(callDims), ...(ecView || []));
   for (const id of Object.keys(tracker._dims).sort((a: any, b: any) => a - b)) {
     if (!(('dimension' + id) in callDims)) params.push(['dimension' + id, tracker._dims[id]]);
   }
-  // null (no data) leaves `data` out
-  params.push(['data', JSON.stringify(data ?? cfg.customData ?? undefined)]);
 
-  // `pf_*` go before pv_id, but on a page view at the very end (§2.1 #22, #28)
-  const timing = performanceParams(tracker, pageView);
-  params.push(...(pageView ? [] : timing), ['pv_id', tracker._pvId]);
-  // appendToTrackingUrl's string goes verbatim, never re-encoded, at its place in matomo.js's order (§2.1 #25)
-  params.push([RAW, tracker._append], ...(pageView ? timing : []));
-  // `a=1&b=%20x`: values encoded with encodeURIComponent, absent values left
-  // out, the RAW entry's value as it is. encodeURIComponent throws on a lone
-  // UTF-16 surrogate (half an emoji, cut text), and one stored value (a
-  // dimension, a user id) would then stop every later hit: it is sent as
-  // U+FFFD instead, as browsers do with text they send.
-  const hit = params
-    .filter((p) => p[1] != null)
-    .map((p) => (p[0] == RAW ? p[1] : p[0] + '=' + encodeURIComponent(String(p[1]).replace(/\p{Cs}/gu, '\ufffd'))))
-    .join('&');
-  // state changes last: a hit that failed to build leaves no visitor cookie
-  // (the next hit is still the visit's first, `_idn=1`) and keeps the product view
-  touchVisitorCookies(tracker, id, nowMs, hadCookie);
-  if (ecView) tracker._ecView = undefined;
-  return hit;
-}
-
-/**
- * `pf_*` for this hit, once per document (§2.5, improved): on the first page
- * view when the page has loaded; if it had not, on the next hit after load.
- * Values from setPagePerformanceTiming go on the next page view.
- */
-function performanceParams(tracker: Tracker, pageView: boolean): Params {
+  // `pf_*` once per document (§2.5, improved): on the first page view when
+  // the page has loaded; if it had not, on the next hit after load. Values
+  // from setPagePerformanceTiming go on the next page view.
   const pf = tracker._pf;
   let timing: Params | undefined;
-  if (!tracker._cfg.disablePerformanceTracking) {
+  if (!cfg.disablePerformanceTracking) {
     if (pageView && (timing = tracker._pfSet)) {
       tracker._pfSet = undefined;
       tracker._pf = 2;
@@ -115,5 +86,30 @@ function performanceParams(tracker: Tracker, pageView: boolean): Params {
       tracker._pf = (timing = navigationTiming()) ? 2 : 1;
     } else if (pf) tracker._pf = 2;
   }
-  return timing || [];
+  timing ||= [];
+  // null (no data) leaves `data` out; `pf_*` go before pv_id, but on a page
+  // view at the very end (§2.1 #22, #28); appendToTrackingUrl's string goes
+  // verbatim, never re-encoded, at its place in matomo.js's order (§2.1 #25)
+  params.push(
+    ['data', JSON.stringify(data ?? cfg.customData ?? undefined)],
+    ...(pageView ? [] : timing),
+    ['pv_id', tracker._pvId],
+    [RAW, tracker._append],
+    ...(pageView ? timing : []),
+  );
+  // `a=1&b=%20x`: values encoded with encodeURIComponent, absent values left
+  // out, the RAW entry's value as it is. encodeURIComponent throws on a lone
+  // UTF-16 surrogate (half an emoji, cut text), and one stored value (a
+  // dimension, a user id) would then stop every later hit: it is sent as
+  // U+FFFD instead, as browsers do with text they send.
+  const hit = params
+    .flatMap(([name, value]) =>
+      value == null ? [] : name == RAW ? value : name + '=' + encodeURIComponent(String(value).replace(/\p{Cs}/gu, '\ufffd')),
+    )
+    .join('&');
+  // state changes last: a hit that failed to build leaves no visitor cookie
+  // (the next hit is still the visit's first, `_idn=1`) and keeps the product view
+  visitor(tracker, nowMs);
+  if (ecView) tracker._ecView = undefined;
+  return hit;
 }

@@ -43,41 +43,35 @@ export function cookiesOn(tracker: Tracker): boolean {
   return !tracker._cfg.disableCookies && !tracker._cookieBlock && !!tracker._cfg.siteId;
 }
 
-/** The `_pk_id` cookie as [visitorId, createdSeconds], if present and valid; pre-Matomo-4 cookies parse too. */
-export function readVisitorCookie(tracker: Tracker): [string, number] | undefined {
-  const fields = (cookiesOn(tracker) && readCookie(cookieName(tracker, 'id'))) || '';
-  const [id, created] = fields.split('.');
-  return /^[0-9a-f]{16}$/i.test(id) ? [id, +created] : undefined;
-}
-
 /**
- * The visitor id for the next hit: a forced one (pk_vid, setVisitorId), the
- * cookie's, or one made now and kept for the page; '' when cookies are off
- * and none is forced (§3.6).
+ * The visitor of the next hit: its id and `_idn` (1: no valid `_pk_id`
+ * cookie; pre-Matomo-4 cookies parse too). The id is a forced one (pk_vid,
+ * setVisitorId), the cookie's, or one made now and kept for the page; ''
+ * when cookies are off and none is forced (§3.6). Given the time a hit was
+ * built, also writes `_pk_id` (expiry fixed at creation +
+ * visitorCookieTimeout: not sliding, as matomo.js) and the sliding `_pk_ses`.
  */
-export function visitorId(tracker: Tracker, cookie = readVisitorCookie(tracker)): string {
-  return (
-    tracker._forcedId ||
-    cookie?.[0] ||
-    (cookiesOn(tracker) ? (tracker._newId ||= newVisitorId()) : '')
-  );
-}
-
-/**
- * Writes `_pk_id` (expiry fixed at creation + visitorCookieTimeout: not
- * sliding, as matomo.js) and the sliding `_pk_ses`, as each hit is built.
- */
-export function touchVisitorCookies(tracker: Tracker, id: string, nowMs: number, cookie: [string, number] | undefined): void {
-  if (!cookiesOn(tracker) || !id) return;
+export function visitor(tracker: Tracker, nowMs?: number): [string, number] {
   const cfg = tracker._cfg;
-  const scope = cookieScope(tracker);
-  const created = (cookie && cookie[0] == id && cookie[1]) || Math.round(nowMs / 1000);
-  writeCookie(cookieName(tracker, 'id'), id + '.' + created + '.', (created + cfg.visitorCookieTimeout) * 1000, scope);
-  writeCookie(cookieName(tracker, 'ses'), '1', nowMs + cfg.sessionCookieTimeout * 1000, scope);
+  const on = cookiesOn(tracker);
+  const [cookieId, created] = ((on && readCookie(cookieName(tracker, 'id'))) || '').split('.');
+  const idn = +!/^[0-9a-f]{16}$/i.test(cookieId);
+  const id = tracker._forcedId || (idn ? (on ? (tracker._newId ||= newVisitorId()) : '') : cookieId);
+  if (nowMs && on && id) {
+    const scope = cookieScope(tracker);
+    // the cookie's creation time is kept while its id is the one sent
+    const since = (cookieId == id && +created) || Math.round(nowMs / 1000);
+    writeCookie(cookieName(tracker, 'id'), id + '.' + since + '.', (since + cfg.visitorCookieTimeout) * 1000, scope);
+    writeCookie(cookieName(tracker, 'ses'), '1', nowMs + cfg.sessionCookieTimeout * 1000, scope);
+  }
+  return [id, idn];
 }
+
+/** The visitor id hits carry now, without writing any cookie. */
+export const visitorId = (tracker: Tracker): string => visitor(tracker)[0];
 
 /** The visitor id hits carry now ('' when cookies are disabled and none was forced). */
-export const getVisitorId = api('getVisitorId', (tracker: Tracker): string => visitorId(tracker));
+export const getVisitorId = api('getVisitorId', visitorId);
 
 /** Forces the visitor id: exactly 16 hex characters. */
 export const setVisitorId = api('setVisitorId', (tracker: Tracker, id: string): void => {

@@ -15,11 +15,12 @@ import type { Params } from '../context/params';
  */
 export function send(tracker: Tracker, action: Params, call: string, kind = 0, customData?: unknown, own?: 1): void {
   const cfg = tracker._cfg;
+  const missing = (['trackerUrl', 'siteId'] as const).find((key) => !cfg[key]);
   // matomo.js sends nothing from a saved page unless told to (§1.10)
-  if (cfg.trackerUrl && cfg.siteId && location.protocol == 'file:' && !tracker._fileOk) {
+  if (!missing && location.protocol == 'file:' && !tracker._fileOk) {
     return warnOnce(call + ': file: page; hit not sent without enableFileTracking');
   }
-  const rule = !cfg.trackerUrl ? 'trackerUrl is not set' : !cfg.siteId ? 'siteId is not set' : brokenRule(action);
+  const rule = missing ? missing + ' is not set' : brokenRule(action);
   if (rule) return warn(call + ': ' + rule + '; hit not sent');
   // a page prerendered by the browser may never be shown: count it only when
   // it is (matomo.js's own prerender check misses Chrome's speculation rules)

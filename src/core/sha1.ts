@@ -11,17 +11,17 @@ export function sha1(text: string): string {
   // (holes read as 0)
   const bytes = [...new TextEncoder().encode(text), 128];
   const words: number[] = [];
-  bytes.map((byte, i) => (words[i >> 2] |= byte << (24 - (i & 3) * 8)));
+  // byte i of a word goes 24 - 8 × (i mod 4) bits left: shifts count mod 32, so ~i × 8
+  bytes.map((byte, i) => (words[i >> 2] |= byte << (~i * 8)));
   words[(((bytes.length + 7) >> 6) << 4) + 15] = (bytes.length - 1) * 8;
   let h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
   const w: number[] = [];
   for (let block = 0; block < words.length; block += 16) {
-    // the working variables a, b, c, d, e
-    let v = h;
+    // the working variables
+    let [a, b, c, d, e] = h;
     for (let i = 0; i < 80; i++) {
-      const [a, b, c, d, e] = v;
       w[i] = i < 16 ? words[block + i] | 0 : rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-      v = [
+      [a, b, c, d, e] = [
         (rotl(a, 5) +
           (i < 20 ? d ^ (b & (c ^ d)) : i < 40 || i > 59 ? b ^ c ^ d : (b & c) | (d & (b | c))) +
           // 0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6: 2^30 × √2, √3, √5, √10
@@ -35,9 +35,9 @@ export function sha1(text: string): string {
         d,
       ];
     }
-    h = h.map((x, i) => (x + v[i]) | 0);
+    h = [a, b, c, d, e].map((x, i) => (x + h[i]) >>> 0);
   }
-  return h.map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
+  return h.map((x) => x.toString(16).padStart(8, '0')).join('');
 }
 
 const rotl = (x: number, n: number): number => (x << n) | (x >>> (32 - n));

@@ -33,16 +33,15 @@ const BULK_MAX = 50;
 /** Queues a built hit and schedules its dispatch. */
 export function enqueue(tracker: Tracker, hit: string): void {
   wire(tracker);
-  tracker._queue.push(hit);
   // at once when leaving; else after this task, so that the hits queued in it
-  // leave together, with one timer however many they are. Closures, not
-  // setTimeout's extra arguments, which a page's own wrapper may drop.
+  // leave together, with one timer however many they are: a hit that finds
+  // others queued has its dispatch scheduled already (after this task, at the
+  // end of the first-request window, or when the client hints settle).
+  // Closures, not setTimeout's extra arguments, which a page's own wrapper
+  // may drop.
+  const first = tracker._queue.push(hit) < 2;
   if (tracker._away) flush(tracker, true);
-  else
-    tracker._timer ||= setTimeout(() => {
-      tracker._timer = 0;
-      flush(tracker);
-    });
+  else if (first) setTimeout(() => flush(tracker));
 }
 
 /**
@@ -53,7 +52,7 @@ export function enqueue(tracker: Tracker, hit: string): void {
 export const flush = guard('transport', (tracker: Tracker, force?: boolean): void => {
   const cfg = tracker._cfg;
   const method = cfg.requestMethod;
-  if (tracker._ua === undefined) {
+  if (tracker._ua == null) {
     const request = (tracker._ua = (!cfg.disableBrowserFeatureDetection && clientHints()) || '');
     if (request) {
       // the hints or the time limit, whichever comes first, decide for the
@@ -72,7 +71,8 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
   }
   const now = Date.now();
   const wait = tracker._gap! - now;
-  if (typeof tracker._ua != 'string') {
+  // a string, or the pending request
+  if ((tracker._ua as Promise<string>).then) {
     if (!force) return;
     // leaving before the hints came: this is the time limit, for the whole page
     tracker._ua = '';
@@ -86,7 +86,7 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
   tracker._lastHit = now;
   const tail = cfg.disableBrowserFeatureDetection
     ? ''
-    : (tracker._ua ? '&uadata=' + encodeURIComponent(tracker._ua) : '') + (tracker._features ||= browserFeatures());
+    : (tracker._ua ? '&uadata=' + encodeURIComponent(tracker._ua as string) : '') + (tracker._features ||= browserFeatures());
   const url = cfg.trackerUrl!;
   while (hits.length) {
     const chunk = hits.splice(0, BULK_MAX).map((hit) => hit + tail);
@@ -108,9 +108,11 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
       } catch {
         // sendBeacon missing, or it refused the content type: fetch
       }
-      if (typeof fetch == 'function') {
+      try {
         fetch(target, { method: 'POST', body, keepalive: true, credentials: 'include', mode: 'no-cors' }).catch(() => 0);
         continue;
+      } catch {
+        // no fetch either
       }
     }
     if (!inBody) new Image().src = target.replace('send_image=0', 'send_image=1');

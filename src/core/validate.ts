@@ -8,7 +8,7 @@ import type { Params } from '../context/params';
 export function brokenRule(action: Params): string | undefined {
   const get = (name: string) => action.find((p) => p[0] == name);
   // an event needs both its category and its action; content, its name
-  const empty = ['e_c', 'e_a', 'c_n'].find((name) => (name == 'c_n' ? get(name) : get('e_c') || get('e_a')) && !String(get(name)?.[1] ?? '').trim());
+  const empty = ['e_c', 'e_a', 'c_n'].find((name) => (name == 'c_n' ? get(name) : get('e_c') || get('e_a')) && !/\S/.test((get(name)?.[1] ?? '') as string));
   const pf = action.find((p) => /^pf_/.test(p[0]) && !/^\d+$/.test(p[1] as string));
   return empty
     ? empty + ' must be a non-empty string'

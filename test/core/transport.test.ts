@@ -143,6 +143,17 @@ describe('transport choice', () => {
     expect(sent[0].url).not.toContain('send_image=0');
   });
 
+  it('falls back to the image GET when a page replaced fetch with one that throws', async () => {
+    const sent = captureTransport({ beacon: undefined });
+    vi.stubGlobal('fetch', () => {
+      throw new TypeError('blocked');
+    });
+    trackPageView(tracker(), 'img');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((s) => s.via)).toEqual(['image']);
+    expect(sent[0].url).toContain('action_name=img&');
+  });
+
   it('sends image GETs with setRequestMethod(GET), as matomo.js (TV-16)', async () => {
     const sent = captureTransport();
     const t = tracker();
