@@ -68,10 +68,9 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     const tracker = api.createTracker!(config) as Tracker | undefined;
     const object: MatomoTracker = {};
     // a method this build lacks warns with its name instead of throwing; a NOOP one does nothing
-    for (const [names, why] of [[missing, 'not in this build'], [UNSUPPORTED, 'not supported by matomo-lite']]) {
-      for (const name of names.split(' ')) object[name] = () => warnOnce(name + ': ' + why + '; ignored');
+    for (const [names, why] of [[missing, 'not in this build'], [UNSUPPORTED, 'not supported by matomo-lite'], [NOOP]]) {
+      for (const name of names!.split(' ')) object[name] = () => why && warnOnce(name + ': ' + why + '; ignored');
     }
-    for (const name of NOOP.split(' ')) object[name] = () => {};
     // every value of `api` is a function (test/paq/methods.test.ts checks both builds') and a method,
     // Matomo's and matomo-lite's own (setDebug)
     for (const name in api) {
