@@ -36,8 +36,7 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
   tracker._stopHeartbeat?.();
   // capped at setTimeout's limit (2^31 - 1 ms): a longer delay, Infinity included, fires at once in browsers
   const delay = Math.min(Math.max(seconds || HEARTBEAT_DEFAULT_S, HEARTBEAT_MIN_S), 2147483) * 1000;
-  const now = () => Date.now();
-  let focusedAt = document.hasFocus() ? now() : 0;
+  let focusedAt = document.hasFocus() ? Date.now() : 0;
   let activeAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -46,7 +45,7 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
   };
   const visible = () => document.visibilityState == 'visible';
   // ms until a ping may go: one delay after the last hit (≤ 0: now)
-  const wait = () => tracker._lastHit + delay - now();
+  const wait = () => tracker._lastHit + delay - Date.now();
   const tick = () => {
     try {
       if (visible() && document.hasFocus() && activeAt >= tracker._lastHit && wait() <= 0) ping();
@@ -59,24 +58,24 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
     timer = setTimeout(tick, due > 0 ? Math.max(due, 1000) : delay);
   };
   const onFocus = () => {
-    focusedAt = now();
+    focusedAt = Date.now();
   };
   const onBlur = () => {
-    if (now() - focusedAt > delay && wait() <= 0) ping();
+    if (Date.now() - focusedAt > delay && wait() <= 0) ping();
   };
   const onActivity = () => {
-    activeAt = now();
+    activeAt = Date.now();
   };
   // runs before the transport's final flush (see transport.ts wire()); ping() needs a hit sent before
   const onLeave = () => {
-    if (now() - tracker._lastHit >= FINAL_PING_MIN_MS && wasVisible) ping();
+    if (Date.now() - tracker._lastHit >= FINAL_PING_MIN_MS && wasVisible) ping();
     wasVisible = false;
   };
   let wasVisible = visible();
   const onVisibility = () => {
     if (visible()) {
       wasVisible = true;
-      focusedAt = now();
+      focusedAt = Date.now();
     }
   };
 
