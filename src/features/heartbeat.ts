@@ -44,24 +44,23 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
     if (tracker._lastHit && tracker._pvId) sendPing(tracker, 'heartbeat');
   };
   const visible = () => document.visibilityState == 'visible';
-  // ms until a ping may go: one delay after the last hit (≤ 0: now)
-  const wait = () => tracker._lastHit + delay - Date.now();
+  // a ping may go one delay after the last hit
   const tick = () => {
     try {
-      if (visible() && document.hasFocus() && activeAt >= tracker._lastHit && wait() <= 0) ping();
+      if (visible() && document.hasFocus() && activeAt >= tracker._lastHit && Date.now() - tracker._lastHit >= delay) ping();
     } catch (error) {
       report(tracker, 'heartbeat', error);
     }
     // next check when a ping is due, or one delay on when it was not sent for
     // lack of activity: never a busy one-second wake-up on an idle page
-    const due = wait();
+    const due = tracker._lastHit + delay - Date.now();
     timer = setTimeout(tick, due > 0 ? Math.max(due, 1000) : delay);
   };
   const onFocus = () => {
     focusedAt = Date.now();
   };
   const onBlur = () => {
-    if (Date.now() - focusedAt > delay && wait() <= 0) ping();
+    if (Date.now() - focusedAt > delay && Date.now() - tracker._lastHit >= delay) ping();
   };
   const onActivity = () => {
     activeAt = Date.now();
