@@ -73,10 +73,9 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     }
     // every value of `api` is a function (test/paq/methods.test.ts checks both builds') and a method,
     // Matomo's and matomo-lite's own (setDebug)
-    for (const name in api) {
-      const fn = api[name]!;
-      if (name != 'createTracker') object[name] = (...args) => fn(tracker, ...args);
-    }
+    // (`api` is never changed: looking the function up at call time is the same)
+    for (const name in api) object[name] = (...args) => api[name]!(tracker, ...args);
+    delete object.createTracker;
     object.addTracker = add;
     if (async) trackers.push(object);
     return object;
