@@ -105,7 +105,7 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
       }
       call(page ? method : tracker[method]!, tracker, args);
       // these act on the first tracker only (addTracker: once)
-      if (method === 'setTrackerUrl' || method === 'setSiteId' || method === 'addTracker') break;
+      if (['setTrackerUrl', 'setSiteId', 'addTracker'].includes(method)) break;
     }
   };
 
