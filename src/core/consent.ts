@@ -71,9 +71,8 @@ export function consentGate(tracker: Tracker) {
       if (hit && held.length < HELD_MAX) held.push(hit);
       return;
     }
-    // consent arrived from another tab: what waited goes first
-    releaseHeld(tracker);
     if (tracker._cfg.disableCookies) removeTrackerCookies(tracker);
+    // behind what waited (consent may have arrived from another tab): all leave in order
     held.push(build()!);
     releaseHeld(tracker);
   };
