@@ -66,16 +66,13 @@ export function consentGate(tracker: Tracker) {
   const held: string[] = (tracker._held = []);
   return (build: () => string | undefined): void => {
     if (tracker._dnt) return;
-    if (!consentGiven(tracker)) {
-      const hit = build();
-      if (hit && held.length < HELD_MAX) held.push(hit);
-      return;
-    }
-    // consent arrived from another tab: what waited goes first
-    releaseHeld(tracker);
-    if (tracker._cfg.disableCookies) removeTrackerCookies(tracker);
-    held.push(build()!);
-    releaseHeld(tracker);
+    const given = consentGiven(tracker);
+    if (given && tracker._cfg.disableCookies) removeTrackerCookies(tracker);
+    const hit = build();
+    // without consent, held up to HELD_MAX; with it, behind what waited (consent
+    // may have arrived from another tab): all leave in order
+    if (given || (hit && held.length < HELD_MAX)) held.push(hit!);
+    if (given) releaseHeld(tracker);
   };
 }
 

@@ -36,8 +36,7 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
   tracker._stopHeartbeat?.();
   // capped at setTimeout's limit (2^31 - 1 ms): a longer delay, Infinity included, fires at once in browsers
   const delay = Math.min(Math.max(seconds || HEARTBEAT_DEFAULT_S, HEARTBEAT_MIN_S), 2147483) * 1000;
-  const now = () => Date.now();
-  let focusedAt = document.hasFocus() ? now() : 0;
+  let focusedAt = document.hasFocus() ? Date.now() : 0;
   let activeAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -45,38 +44,37 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
     if (tracker._lastHit && tracker._pvId) sendPing(tracker, 'heartbeat');
   };
   const visible = () => document.visibilityState == 'visible';
-  // ms until a ping may go: one delay after the last hit (≤ 0: now)
-  const wait = () => tracker._lastHit + delay - now();
+  // a ping may go one delay after the last hit
   const tick = () => {
     try {
-      if (visible() && document.hasFocus() && activeAt >= tracker._lastHit && wait() <= 0) ping();
+      if (visible() && document.hasFocus() && activeAt >= tracker._lastHit && Date.now() - tracker._lastHit >= delay) ping();
     } catch (error) {
       report(tracker, 'heartbeat', error);
     }
     // next check when a ping is due, or one delay on when it was not sent for
     // lack of activity: never a busy one-second wake-up on an idle page
-    const due = wait();
+    const due = tracker._lastHit + delay - Date.now();
     timer = setTimeout(tick, due > 0 ? Math.max(due, 1000) : delay);
   };
   const onFocus = () => {
-    focusedAt = now();
+    focusedAt = Date.now();
   };
   const onBlur = () => {
-    if (now() - focusedAt > delay && wait() <= 0) ping();
+    if (Date.now() - focusedAt > delay && Date.now() - tracker._lastHit >= delay) ping();
   };
   const onActivity = () => {
-    activeAt = now();
+    activeAt = Date.now();
   };
   // runs before the transport's final flush (see transport.ts wire()); ping() needs a hit sent before
   const onLeave = () => {
-    if (now() - tracker._lastHit >= FINAL_PING_MIN_MS && wasVisible) ping();
+    if (Date.now() - tracker._lastHit >= FINAL_PING_MIN_MS && wasVisible) ping();
     wasVisible = false;
   };
   let wasVisible = visible();
   const onVisibility = () => {
     if (visible()) {
       wasVisible = true;
-      focusedAt = now();
+      focusedAt = Date.now();
     }
   };
 

@@ -68,16 +68,14 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     const tracker = api.createTracker!(config) as Tracker | undefined;
     const object: MatomoTracker = {};
     // a method this build lacks warns with its name instead of throwing; a NOOP one does nothing
-    for (const [names, why] of [[missing, 'not in this build'], [UNSUPPORTED, 'not supported by matomo-lite']]) {
-      for (const name of names.split(' ')) object[name] = () => warnOnce(name + ': ' + why + '; ignored');
+    for (const [names, why] of [[missing, 'not in this build'], [UNSUPPORTED, 'not supported by matomo-lite'], [NOOP]]) {
+      for (const name of names!.split(' ')) object[name] = () => why && warnOnce(name + ': ' + why + '; ignored');
     }
-    for (const name of NOOP.split(' ')) object[name] = () => {};
     // every value of `api` is a function (test/paq/methods.test.ts checks both builds') and a method,
     // Matomo's and matomo-lite's own (setDebug)
-    for (const name in api) {
-      const fn = api[name]!;
-      if (name != 'createTracker') object[name] = (...args) => fn(tracker, ...args);
-    }
+    // (`api` is never changed: looking the function up at call time is the same)
+    for (const name in api) object[name] = (...args) => api[name]!(tracker, ...args);
+    delete object.createTracker;
     object.addTracker = add;
     if (async) trackers.push(object);
     return object;
@@ -107,7 +105,7 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
       }
       call(page ? method : tracker[method]!, tracker, args);
       // these act on the first tracker only (addTracker: once)
-      if (method === 'setTrackerUrl' || method === 'setSiteId' || method === 'addTracker') break;
+      if (['setTrackerUrl', 'setSiteId', 'addTracker'].includes(method)) break;
     }
   };
 
