@@ -22,8 +22,8 @@ declare module './tracker' {
  * campaign or external referrer a visit came from, for goal attribution.
  */
 
-export const CAMPAIGN_NAME_KEYS = ['pk_campaign', 'mtm_campaign', 'piwik_campaign', 'matomo_campaign', 'utm_campaign', 'utm_source', 'utm_medium'];
-export const CAMPAIGN_KEYWORD_KEYS = ['pk_kwd', 'mtm_kwd', 'piwik_kwd', 'matomo_kwd', 'utm_term'];
+export const CAMPAIGN_NAME_KEYS = 'pk_campaign mtm_campaign piwik_campaign matomo_campaign utm_campaign utm_source utm_medium'.split(' ');
+export const CAMPAIGN_KEYWORD_KEYS = 'pk_kwd mtm_kwd piwik_kwd matomo_kwd utm_term'.split(' ');
 
 /** disableCampaignParameters' extra names, unless consent is required: then it has no effect (§5.5). */
 const campaignsOff = (tracker: Tracker) => (tracker._consentRequired ? undefined : tracker._noCampaign);
