@@ -1,6 +1,5 @@
-import { refuse, show } from '../core/config';
 import { send } from '../core/send';
-import { api } from '../core/api';
+import { api, must } from '../core/api';
 
 /**
  * Raw requests (§6.9) and the `file:` switch (§1.10): what goes out beyond
@@ -24,7 +23,8 @@ declare module '../core/tracker' {
 function query(call: string, value: unknown, empty?: boolean): string | undefined {
   const text = typeof value == 'string' ? value.replace(/^[?&]+/, '') : undefined;
   if ((empty ? text != null : text) && /^([\w.!~*'()=&+-]|%[\da-f]{2})*$/i.test(text!)) return text;
-  refuse(call, 'expects an encoded query string like "a=1&b=2", got ' + show(value));
+  must(call, 'queryString', 'an encoded query string like "a=1&b=2"', value);
+  return undefined;
 }
 
 /**

@@ -97,9 +97,9 @@ describe('setCampaignNameKey / setCampaignKeywordKey (§5.1)', () => {
     expect(t._nameKeys).toBeUndefined();
     expect(t._kwdKeys).toBeUndefined();
     expect(warnings()).toEqual([
-      'setCampaignNameKey: expects a parameter name or a list of them, got ; ignored',
-      'setCampaignNameKey: expects a parameter name or a list of them, got ok,3; ignored',
-      'setCampaignKeywordKey: expects a parameter name or a list of them, got ""; ignored',
+      'setCampaignNameKey: keys must be a parameter name or a list of them, got ; ignored',
+      'setCampaignNameKey: keys must be a parameter name or a list of them, got ok,3; ignored',
+      'setCampaignKeywordKey: keys must be a parameter name or a list of them, got ""; ignored',
     ]);
   });
 });
