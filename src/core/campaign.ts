@@ -83,7 +83,7 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
       keyword = urlParam(currentUrl, tracker._kwdKeys || CAMPAIGN_KEYWORD_KEYS);
     }
     const referrer = referrerOf(tracker);
-    const foreign = (u: string) => !!parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
+    const foreign = (u: string) => parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
     if (foreign(referrer) && (lastReferrerWins || !foreign(url))) url = referrer;
     if (url || name) {
       time = Math.round(nowMs / 1000);
