@@ -85,9 +85,8 @@ export const enableCrossDomainLinking = api('enableCrossDomainLinking', (tracker
         !href.startsWith(new URL(cfg.trackerUrl, location.href).href)
       ) {
         const param = crossDomainParam(tracker);
-        // a fresh pk_vid replaces any old one, before the fragment (`$&`: the `#`; the value has no `$`)
-        const clean = stripParams(href, ['pk_vid']);
-        if (param) link.setAttribute('href', clean.replace(/#|$/, (clean.split('#')[0].includes('?') ? '&' : '?') + param + '$&'));
+        // a fresh pk_vid replaces any old one, at the end of the part before the fragment
+        if (param) link.setAttribute('href', stripParams(href, ['pk_vid']).replace(/^[^#]*/, (base) => base + (base.includes('?') ? '&' : '?') + param));
       }
     } catch (error) {
       report(tracker, 'cross-domain link', error);
