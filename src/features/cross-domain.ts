@@ -89,7 +89,7 @@ export const enableCrossDomainLinking = api('enableCrossDomainLinking', (tracker
         if (param) link.setAttribute('href', stripParams(href, ['pk_vid']).replace(/^[^#]*/, (base) => base + (base.includes('?') ? '&' : '?') + param));
       }
     } catch (error) {
-      report(tracker, 'cross-domain link', error);
+      report(tracker, 'enableCrossDomainLinking', error);
     }
   };
   const types = ['mousedown', 'click'];
