@@ -102,7 +102,21 @@ export const getEcommerceItems = api('getEcommerceItems', (tracker): Record<stri
   JSON.parse(JSON.stringify(Object.fromEntries(cart(tracker)))),
 );
 
-const items = (tracker: Tracker) => JSON.stringify([...cart(tracker).values()]);
+/**
+ * Sends `idgoal=0`, the amounts (`[argument, value, kind, parameter]`, in
+ * matomo.js's parameter order; absent ones left off) and the cart's items,
+ * if every amount is valid; true when sent.
+ */
+function sendCart(tracker: Tracker, call: string, amounts: Check[]): boolean | void {
+  if (valid(call, amounts)) {
+    send(
+      tracker,
+      [['idgoal', 0], ...amounts.map(([, value, , param]): Params[0] => [param!, absent(value) ? undefined : (value as string)]), ['ec_items', JSON.stringify([...cart(tracker).values()])]],
+      call,
+    );
+    return true;
+  }
+}
 
 /**
  * Reports the cart's content and total (`idgoal=0`, `revenue`, `ec_items`),
@@ -113,10 +127,7 @@ const items = (tracker: Tracker) => JSON.stringify([...cart(tracker).values()]);
  * ```
  */
 export const trackEcommerceCartUpdate = api('trackEcommerceCartUpdate', (tracker, grandTotal: number | string): void => {
-  const call = 'trackEcommerceCartUpdate';
-  if (valid(call, [['grandTotal', grandTotal]])) {
-    send(tracker, [['idgoal', 0], ['revenue', grandTotal], ['ec_items', items(tracker)]], call);
-  }
+  sendCart(tracker, 'trackEcommerceCartUpdate', [['grandTotal', grandTotal, 0, 'revenue']]);
 });
 
 /**
@@ -139,21 +150,17 @@ export const trackEcommerceOrder = api(
     shipping?: number | string,
     discount?: number | string | false,
   ): void => {
-    const call = 'trackEcommerceOrder';
-    // [argument, value, kind, parameter], in matomo.js's parameter order
-    const amounts: Check[] = [
-      ['orderId', orderId, 3, 'ec_id'],
-      ['grandTotal', grandTotal, 0, 'revenue'],
-      ['subTotal', subTotal, 1, 'ec_st'],
-      ['tax', tax, 1, 'ec_tx'],
-      ['shipping', shipping, 1, 'ec_sh'],
-      ['discount', discount, 1, 'ec_dt'],
-    ];
-    if (!valid(call, amounts)) return;
-    const action: Params = [['idgoal', 0]];
-    for (const [, value, , param] of amounts) action.push([param!, absent(value) ? undefined : (value as string)]);
-    action.push(['ec_items', items(tracker)]);
-    send(tracker, action, call);
-    tracker._cart = undefined;
+    if (
+      sendCart(tracker, 'trackEcommerceOrder', [
+        ['orderId', orderId, 3, 'ec_id'],
+        ['grandTotal', grandTotal, 0, 'revenue'],
+        ['subTotal', subTotal, 1, 'ec_st'],
+        ['tax', tax, 1, 'ec_tx'],
+        ['shipping', shipping, 1, 'ec_sh'],
+        ['discount', discount, 1, 'ec_dt'],
+      ])
+    ) {
+      tracker._cart = undefined;
+    }
   },
 );
