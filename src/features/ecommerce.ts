@@ -58,14 +58,15 @@ export const setEcommerceView = api(
   'setEcommerceView',
   (tracker, sku?: string | number, name?: string, category?: string | string[], price?: number | string): void => {
     const call = 'setEcommerceView';
-    if (!valid(call, [['name', name, 2], ['category', Array.isArray(category) ? '' : category, 2], ['price', price, 1]])) return;
-    const view: Params = [
-      ['_pkc', Array.isArray(category) ? JSON.stringify(category) : absent(category) ? '' : String(category)],
-      ['_pkp', absent(price) ? undefined : price],
-    ];
-    // neither SKU nor name: a category page
-    if (skuOf(sku) || !absent(name)) view.push(['_pks', skuOf(sku)], ['_pkn', absent(name) ? '' : String(name)]);
-    tracker._ecView = view;
+    if (valid(call, [['name', name, 2], ['category', Array.isArray(category) ? '' : category, 2], ['price', price, 1]])) {
+      tracker._ecView = [
+        ['_pkc', Array.isArray(category) ? JSON.stringify(category) : absent(category) ? '' : String(category)],
+        ['_pkp', absent(price) ? undefined : price],
+        ['_pks', skuOf(sku)],
+        // neither SKU nor name: a category page, without `_pkn`
+        ['_pkn', absent(name) ? skuOf(sku) && '' : String(name)],
+      ];
+    }
   },
 );
 
