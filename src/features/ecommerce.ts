@@ -31,15 +31,12 @@ const absent = (value: unknown) => value == null || value === '' || value === fa
 type Check = [name: string, value: unknown, kind?: 0 | 1 | 2 | 3, ...rest: string[]];
 
 /** True when every argument is valid; else warns about the first bad one. */
-function valid(call: string, checks: Check[]): boolean {
-  for (const [name, value, kind = 0] of checks) {
-    if (kind > 2 ? !skuOf(value) : kind > 1 ? value != null && !isText(value) : !(kind && absent(value)) && !isNumeric(value)) {
-      must(call, name, kind > 2 ? 'a non-empty string' : kind > 1 ? 'a string' : 'a number', value);
-      return false;
-    }
-  }
-  return true;
-}
+const valid = (call: string, checks: Check[]): boolean =>
+  !checks.some(
+    ([name, value, kind = 0]) =>
+      (kind > 2 ? !skuOf(value) : kind > 1 ? value != null && !isText(value) : !(kind && absent(value)) && !isNumeric(value)) &&
+      (must(call, name, kind > 2 ? 'a non-empty string' : kind > 1 ? 'a string' : 'a number', value), 1),
+  );
 
 const cart = (tracker: Tracker) => (tracker._cart ||= new Map());
 
