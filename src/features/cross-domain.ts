@@ -114,10 +114,11 @@ export const isCrossDomainLinkingEnabled = api('isCrossDomainLinkingEnabled', (t
  * (default 180; 0 or less: no time check).
  */
 export const setCrossDomainLinkingTimeout = api('setCrossDomainLinkingTimeout', (tracker, seconds: number): void => {
-  if (!Number.isFinite(seconds)) return must('setCrossDomainLinkingTimeout', 'seconds', 'a number', seconds);
-  tracker._crossDomainTimeout = seconds;
-  // set after enableCrossDomainLinking: judge this page's pk_vid again
-  if (tracker._stopCrossDomain) adopt(tracker);
+  if (Number.isFinite(seconds)) {
+    tracker._crossDomainTimeout = seconds;
+    // set after enableCrossDomainLinking: judge this page's pk_vid again
+    if (tracker._stopCrossDomain) adopt(tracker);
+  } else must('setCrossDomainLinkingTimeout', 'seconds', 'a number', seconds);
 });
 
 /**
