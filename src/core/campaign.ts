@@ -10,9 +10,9 @@ import { pageReferrer } from '../context/page';
 declare module './tracker' {
   interface Tracker {
     /** setCampaignNameKey's parameters, instead of CAMPAIGN_NAME_KEYS */
-    _nameKeys?: string[];
+    _names?: string[];
     /** setCampaignKeywordKey's parameters, instead of CAMPAIGN_KEYWORD_KEYS */
-    _kwdKeys?: string[];
+    _kwds?: string[];
   }
 }
 
@@ -40,7 +40,7 @@ export function purify(tracker: Tracker, url: string): string {
     // what is not set adds `undefined`, which no parameter name equals
     ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(
       tracker._cfg.excludedQueryParams,
-      campaignsOff(tracker)?.concat(tracker._nameKeys!, tracker._kwdKeys!)!,
+      campaignsOff(tracker)?.concat(tracker._names!, tracker._kwds!)!,
     ),
   );
 }
@@ -79,8 +79,8 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
   if (!(cookies && readCookie(cookieName(tracker, 'ses'))) && !ignoresReferrer(currentUrl)) {
     const lastReferrerWins = !tracker._firstReferrer;
     if ((lastReferrerWins || !name) && !campaignsOff(tracker)) {
-      name = urlParam(currentUrl, tracker._nameKeys || CAMPAIGN_NAME_KEYS);
-      keyword = urlParam(currentUrl, tracker._kwdKeys || CAMPAIGN_KEYWORD_KEYS);
+      name = urlParam(currentUrl, tracker._names || CAMPAIGN_NAME_KEYS);
+      keyword = urlParam(currentUrl, tracker._kwds || CAMPAIGN_KEYWORD_KEYS);
     }
     const referrer = referrerOf(tracker);
     const foreign = (u: string) => parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);

@@ -29,10 +29,10 @@ function keySetter(call: string, set: (tracker: Tracker, keys: string[]) => void
  * setCampaignNameKey(tracker, ['cmp', 'utm_campaign']);
  * ```
  */
-export const setCampaignNameKey = keySetter('setCampaignNameKey', (tracker, keys) => (tracker._nameKeys = keys));
+export const setCampaignNameKey = keySetter('setCampaignNameKey', (tracker, keys) => (tracker._names = keys));
 
 /** Replaces the URL parameters a campaign keyword is read from (default `pk_kwd`, `mtm_kwd`, `piwik_kwd`, `matomo_kwd`, `utm_term`). */
-export const setCampaignKeywordKey = keySetter('setCampaignKeywordKey', (tracker, keys) => (tracker._kwdKeys = keys));
+export const setCampaignKeywordKey = keySetter('setCampaignKeywordKey', (tracker, keys) => (tracker._kwds = keys));
 
 /**
  * `true`: conversions are credited to the first campaign or referrer the
