@@ -21,8 +21,10 @@ declare module '../core/tracker' {
  * a broken `%` escape is the caller's bug, so it is refused, not sent.
  */
 function query(call: string, value: unknown, empty?: boolean): string | undefined {
-  const text = typeof value == 'string' ? value.replace(/^[?&]+/, '') : undefined;
-  if ((empty ? text != null : text) && /^([\w.!~*'()=&+-]|%[\da-f]{2})*$/i.test(text!)) return text;
+  if (typeof value == 'string') {
+    const text = value.replace(/^[?&]+/, '');
+    if ((empty || text) && /^([\w.!~*'()=&+-]|%[\da-f]{2})*$/i.test(text)) return text;
+  }
   must(call, 'queryString', 'an encoded query string like "a=1&b=2"', value);
   return undefined;
 }
