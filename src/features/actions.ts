@@ -94,7 +94,7 @@ export const setCustomDimension = api('setCustomDimension', (tracker, id: number
   const key = dimensionId(id, call);
   if (!key) return;
   if (value != null && !isText(value)) must(call, 'value', 'a string', value);
-  else tracker._dims[key] = value == null ? '' : String(value);
+  else tracker._dims[key] = String(value ?? '');
 });
 
 /** The value setCustomDimension gave this id, or undefined. */
