@@ -22,7 +22,7 @@ declare module '../core/tracker' {
 
 /** A SKU as the cart keys it: a number or a non-empty string, as a string. */
 const skuOf = (sku: unknown): string | undefined =>
-  (typeof sku == 'number' ? isFinite(sku) : typeof sku == 'string' && sku.trim()) ? String(sku) : undefined;
+  (typeof sku == 'number' ? isFinite(sku) : typeof sku == 'string') && String(sku).trim() ? String(sku) : undefined;
 
 /** No value given: left off the hit (matomo.js would send `undefined` or `false`). */
 const absent = (value: unknown) => value == null || value === '' || value === false;
