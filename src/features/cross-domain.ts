@@ -47,7 +47,7 @@ function crossDomainParam(tracker: Tracker): string {
 /** Takes the visitor id from the page URL's `pk_vid` if it is well formed, fresh and from this browser. */
 function adopt(tracker: Tracker): void {
   // lower-cased first: hex digits in either case, compared and kept in lower case
-  const [, id, time, device] = /^([\da-f]{16})(\d{10})([\da-f]{6})$/.exec(urlParam(location.href, ['pk_vid']).toLowerCase()) || [];
+  const [, id, time, device] = /^([0-9a-f]{16})(\d{10})([0-9a-f]{6})$/.exec(urlParam(location.href, ['pk_vid']).toLowerCase()) || [];
   const timeout = tracker._crossDomainTimeout ?? CROSS_DOMAIN_TIMEOUT_S;
   const age = Date.now() / 1000 - +time;
   if (id && device == deviceId(tracker) && (timeout <= 0 || (age >= 0 && age <= timeout))) tracker._forcedId = id;
