@@ -50,11 +50,11 @@ export function referrerOf(tracker: Tracker): string {
   return tracker._referrer ?? pageReferrer();
 }
 
-/** Is the URL from an excluded referrer (default `.paypal.com`)? A leading `www.` is ignored on both sides (§5.4). */
-export function isExcludedReferrer(tracker: Tracker, url: string): boolean {
+/** Is the URL from an excluded referrer (default `.paypal.com`)? A leading `www.` is ignored on both sides (§5.4); undefined (falsy) when it does not parse. */
+export function isExcludedReferrer(tracker: Tracker, url: string): boolean | undefined {
   const parsed = parseUrl(url);
   return (
-    !!parsed &&
+    parsed &&
     tracker._cfg.excludedReferrers.some((alias) =>
       matchesAlias(alias.replace(/^(\*?\.)?www\./i, '$1'), parsed.hostname.replace(/^www\./i, ''), parsed.pathname),
     )
