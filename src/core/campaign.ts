@@ -77,14 +77,15 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
   const cookies = cookiesOn(tracker);
   let [name, keyword, time, url] = readAttribution(tracker);
   if (!(cookies && readCookie(cookieName(tracker, 'ses'))) && !ignoresReferrer(currentUrl)) {
-    const lastReferrerWins = !tracker._firstReferrer;
-    if ((lastReferrerWins || !name) && !campaignsOff(tracker)) {
+    // setConversionAttributionFirstReferrer: a stored campaign, or foreign referrer, is kept
+    const first = tracker._firstReferrer;
+    if (!(first && name) && !campaignsOff(tracker)) {
       name = urlParam(currentUrl, tracker._names || CAMPAIGN_NAME_KEYS);
       keyword = urlParam(currentUrl, tracker._kwds || CAMPAIGN_KEYWORD_KEYS);
     }
     const referrer = referrerOf(tracker);
     const foreign = (u: string) => parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
-    if (foreign(referrer) && (lastReferrerWins || !foreign(url))) url = referrer;
+    if (foreign(referrer) && !(first && foreign(url))) url = referrer;
     if (url || name) {
       time = Math.round(nowMs / 1000);
       url = purify(tracker, url.slice(0, 1024));
