@@ -10,9 +10,9 @@ import { pageReferrer } from '../context/page';
 declare module './tracker' {
   interface Tracker {
     /** setCampaignNameKey's parameters, instead of CAMPAIGN_NAME_KEYS */
-    _nameKeys?: string[];
+    _names?: string[];
     /** setCampaignKeywordKey's parameters, instead of CAMPAIGN_KEYWORD_KEYS */
-    _kwdKeys?: string[];
+    _kwds?: string[];
   }
 }
 
@@ -22,8 +22,8 @@ declare module './tracker' {
  * campaign or external referrer a visit came from, for goal attribution.
  */
 
-export const CAMPAIGN_NAME_KEYS = ['pk_campaign', 'mtm_campaign', 'piwik_campaign', 'matomo_campaign', 'utm_campaign', 'utm_source', 'utm_medium'];
-export const CAMPAIGN_KEYWORD_KEYS = ['pk_kwd', 'mtm_kwd', 'piwik_kwd', 'matomo_kwd', 'utm_term'];
+export const CAMPAIGN_NAME_KEYS = 'pk_campaign mtm_campaign piwik_campaign matomo_campaign utm_campaign utm_source utm_medium'.split(' ');
+export const CAMPAIGN_KEYWORD_KEYS = 'pk_kwd mtm_kwd piwik_kwd matomo_kwd utm_term'.split(' ');
 
 /** disableCampaignParameters' extra names, unless consent is required: then it has no effect (§5.5). */
 const campaignsOff = (tracker: Tracker) => (tracker._consentRequired ? undefined : tracker._noCampaign);
@@ -40,7 +40,7 @@ export function purify(tracker: Tracker, url: string): string {
     // what is not set adds `undefined`, which no parameter name equals
     ['pk_vid', 'ignore_referrer', 'ignore_referer'].concat(
       tracker._cfg.excludedQueryParams,
-      campaignsOff(tracker)?.concat(tracker._nameKeys!, tracker._kwdKeys!)!,
+      campaignsOff(tracker)?.concat(tracker._names!, tracker._kwds!)!,
     ),
   );
 }
@@ -50,11 +50,11 @@ export function referrerOf(tracker: Tracker): string {
   return tracker._referrer ?? pageReferrer();
 }
 
-/** Is the URL from an excluded referrer (default `.paypal.com`)? A leading `www.` is ignored on both sides (§5.4). */
-export function isExcludedReferrer(tracker: Tracker, url: string): boolean {
+/** Is the URL from an excluded referrer (default `.paypal.com`)? A leading `www.` is ignored on both sides (§5.4); undefined (falsy) when it does not parse. */
+export function isExcludedReferrer(tracker: Tracker, url: string): boolean | undefined {
   const parsed = parseUrl(url);
   return (
-    !!parsed &&
+    parsed &&
     tracker._cfg.excludedReferrers.some((alias) =>
       matchesAlias(alias.replace(/^(\*?\.)?www\./i, '$1'), parsed.hostname.replace(/^www\./i, ''), parsed.pathname),
     )
@@ -77,14 +77,15 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
   const cookies = cookiesOn(tracker);
   let [name, keyword, time, url] = readAttribution(tracker);
   if (!(cookies && readCookie(cookieName(tracker, 'ses'))) && !ignoresReferrer(currentUrl)) {
-    const lastReferrerWins = !tracker._firstReferrer;
-    if ((lastReferrerWins || !name) && !campaignsOff(tracker)) {
-      name = urlParam(currentUrl, tracker._nameKeys || CAMPAIGN_NAME_KEYS);
-      keyword = urlParam(currentUrl, tracker._kwdKeys || CAMPAIGN_KEYWORD_KEYS);
+    // setConversionAttributionFirstReferrer: a stored campaign, or foreign referrer, is kept
+    const first = tracker._firstReferrer;
+    if (!(first && name) && !campaignsOff(tracker)) {
+      name = urlParam(currentUrl, tracker._names || CAMPAIGN_NAME_KEYS);
+      keyword = urlParam(currentUrl, tracker._kwds || CAMPAIGN_KEYWORD_KEYS);
     }
     const referrer = referrerOf(tracker);
-    const foreign = (u: string) => !!parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
-    if (foreign(referrer) && (lastReferrerWins || !foreign(url))) url = referrer;
+    const foreign = (u: string) => parseUrl(u)?.hostname && !isSiteUrl(tracker._cfg.domains, u) && !isExcludedReferrer(tracker, u);
+    if (foreign(referrer) && !(first && foreign(url))) url = referrer;
     if (url || name) {
       time = Math.round(nowMs / 1000);
       url = purify(tracker, url.slice(0, 1024));

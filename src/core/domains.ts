@@ -33,8 +33,8 @@ export function siteAliases(domains: string[], currentHost: string): string[] {
   return domains.some((d) => /\/(?!\*?$)/.test(d) || matchesAlias(d, currentHost, '/')) ? domains : domains.concat(currentHost);
 }
 
-/** Is this absolute URL on one of the site's hosts (and paths)? */
-export function isSiteUrl(domains: string[], url: string): boolean {
+/** Is this absolute URL on one of the site's hosts (and paths)? Undefined (falsy) when it does not parse. */
+export function isSiteUrl(domains: string[], url: string): boolean | undefined {
   const parsed = parseUrl(url);
-  return !!parsed && siteAliases(domains, location.hostname).some((alias) => matchesAlias(alias, parsed.hostname, parsed.pathname));
+  return parsed && siteAliases(domains, location.hostname).some((alias) => matchesAlias(alias, parsed.hostname, parsed.pathname));
 }

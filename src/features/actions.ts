@@ -94,7 +94,7 @@ export const setCustomDimension = api('setCustomDimension', (tracker, id: number
   const key = dimensionId(id, call);
   if (!key) return;
   if (value != null && !isText(value)) must(call, 'value', 'a string', value);
-  else tracker._dims[key] = value == null ? '' : String(value);
+  else tracker._dims[key] = String(value ?? '');
 });
 
 /** The value setCustomDimension gave this id, or undefined. */
@@ -120,7 +120,7 @@ export const deleteCustomDimension = api('deleteCustomDimension', (tracker, id: 
 export const setUserId = api('setUserId', (tracker, userId: string): void => {
   // sent as given, not trimmed: the same user keeps the same id as with matomo.js
   if (text(userId)) tracker._userId = String(userId);
-  else must('setUserId', 'userId', 'a non-empty string (resetUserId removes it)', userId);
+  else must('setUserId', 'userId', 'a non-empty string', userId);
 });
 
 /** Stops sending `uid` (on logout). */

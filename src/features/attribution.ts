@@ -1,7 +1,6 @@
 import { readAttribution } from '../core/campaign';
-import { refuse, show } from '../core/config';
 import type { Tracker } from '../core/tracker';
-import { api } from '../core/api';
+import { api, must } from '../core/api';
 
 /**
  * Campaign and referrer attribution settings and getters (§5.1, §5.2). The
@@ -17,7 +16,7 @@ function keySetter(call: string, set: (tracker: Tracker, keys: string[]) => void
     // a copy: the caller's array may change later
     const list = ([] as unknown[]).concat(keys);
     if (list.length && list.every((key) => typeof key == 'string' && key)) set(tracker, list as string[]);
-    else refuse(call, 'expects a parameter name or a list of them, got ' + show(keys));
+    else must(call, 'keys', 'a parameter name or a list of them', keys);
   });
 }
 
@@ -30,10 +29,10 @@ function keySetter(call: string, set: (tracker: Tracker, keys: string[]) => void
  * setCampaignNameKey(tracker, ['cmp', 'utm_campaign']);
  * ```
  */
-export const setCampaignNameKey = keySetter('setCampaignNameKey', (tracker, keys) => (tracker._nameKeys = keys));
+export const setCampaignNameKey = keySetter('setCampaignNameKey', (tracker, keys) => (tracker._names = keys));
 
 /** Replaces the URL parameters a campaign keyword is read from (default `pk_kwd`, `mtm_kwd`, `piwik_kwd`, `matomo_kwd`, `utm_term`). */
-export const setCampaignKeywordKey = keySetter('setCampaignKeywordKey', (tracker, keys) => (tracker._kwdKeys = keys));
+export const setCampaignKeywordKey = keySetter('setCampaignKeywordKey', (tracker, keys) => (tracker._kwds = keys));
 
 /**
  * `true`: conversions are credited to the first campaign or referrer the

@@ -47,10 +47,10 @@ function crossDomainParam(tracker: Tracker): string {
 /** Takes the visitor id from the page URL's `pk_vid` if it is well formed, fresh and from this browser. */
 function adopt(tracker: Tracker): void {
   // lower-cased first: hex digits in either case, compared and kept in lower case
-  const match = /^([\da-f]{16})(\d{10})([\da-f]{6})$/.exec(urlParam(location.href, ['pk_vid']).toLowerCase());
+  const [, id, time, device] = /^([0-9a-f]{16})(\d{10})([0-9a-f]{6})$/.exec(urlParam(location.href, ['pk_vid']).toLowerCase()) || [];
   const timeout = tracker._crossDomainTimeout ?? CROSS_DOMAIN_TIMEOUT_S;
-  const age = match ? Date.now() / 1000 - +match[2] : -1;
-  if (match && match[3] == deviceId(tracker) && (timeout <= 0 || (age >= 0 && age <= timeout))) tracker._forcedId = match[1];
+  const age = Date.now() / 1000 - +time;
+  if (id && device == deviceId(tracker) && (timeout <= 0 || (age >= 0 && age <= timeout))) tracker._forcedId = id;
 }
 
 /**
@@ -85,12 +85,11 @@ export const enableCrossDomainLinking = api('enableCrossDomainLinking', (tracker
         !href.startsWith(new URL(cfg.trackerUrl, location.href).href)
       ) {
         const param = crossDomainParam(tracker);
-        // a fresh pk_vid replaces any old one, before the fragment (`$&`: the `#`; the value has no `$`)
-        const clean = stripParams(href, ['pk_vid']);
-        if (param) link.setAttribute('href', clean.replace(/#|$/, (clean.split('#')[0].includes('?') ? '&' : '?') + param + '$&'));
+        // a fresh pk_vid replaces any old one, at the end of the part before the fragment
+        if (param) link.setAttribute('href', stripParams(href, ['pk_vid']).replace(/^[^#]*/, (base) => base + (base.includes('?') ? '&' : '?') + param));
       }
     } catch (error) {
-      report(tracker, 'cross-domain link', error);
+      report(tracker, 'enableCrossDomainLinking', error);
     }
   };
   const types = ['mousedown', 'click'];
@@ -115,10 +114,11 @@ export const isCrossDomainLinkingEnabled = api('isCrossDomainLinkingEnabled', (t
  * (default 180; 0 or less: no time check).
  */
 export const setCrossDomainLinkingTimeout = api('setCrossDomainLinkingTimeout', (tracker, seconds: number): void => {
-  if (!Number.isFinite(seconds)) return must('setCrossDomainLinkingTimeout', 'seconds', 'a number', seconds);
-  tracker._crossDomainTimeout = seconds;
-  // set after enableCrossDomainLinking: judge this page's pk_vid again
-  if (tracker._stopCrossDomain) adopt(tracker);
+  if (Number.isFinite(seconds)) {
+    tracker._crossDomainTimeout = seconds;
+    // set after enableCrossDomainLinking: judge this page's pk_vid again
+    if (tracker._stopCrossDomain) adopt(tracker);
+  } else must('setCrossDomainLinkingTimeout', 'seconds', 'a number', seconds);
 });
 
 /**

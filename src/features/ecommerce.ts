@@ -22,7 +22,7 @@ declare module '../core/tracker' {
 
 /** A SKU as the cart keys it: a number or a non-empty string, as a string. */
 const skuOf = (sku: unknown): string | undefined =>
-  (typeof sku == 'number' ? isFinite(sku) : typeof sku == 'string' && sku.trim()) ? String(sku) : undefined;
+  (typeof sku == 'number' ? isFinite(sku) : typeof sku == 'string') && String(sku).trim() ? String(sku) : undefined;
 
 /** No value given: left off the hit (matomo.js would send `undefined` or `false`). */
 const absent = (value: unknown) => value == null || value === '' || value === false;
@@ -31,15 +31,12 @@ const absent = (value: unknown) => value == null || value === '' || value === fa
 type Check = [name: string, value: unknown, kind?: 0 | 1 | 2 | 3, ...rest: string[]];
 
 /** True when every argument is valid; else warns about the first bad one. */
-function valid(call: string, checks: Check[]): boolean {
-  for (const [name, value, kind = 0] of checks) {
-    if (kind > 2 ? !skuOf(value) : kind > 1 ? value != null && !isText(value) : !(kind && absent(value)) && !isNumeric(value)) {
-      must(call, name, kind > 2 ? 'a non-empty string' : kind > 1 ? 'a string' : 'a number', value);
-      return false;
-    }
-  }
-  return true;
-}
+const valid = (call: string, checks: Check[]): boolean =>
+  !checks.some(
+    ([name, value, kind = 0]) =>
+      (kind > 2 ? !skuOf(value) : kind > 1 ? value != null && !isText(value) : !(kind && absent(value)) && !isNumeric(value)) &&
+      (must(call, name, kind > 2 ? 'a non-empty string' : kind > 1 ? 'a string' : 'a number', value), 1),
+  );
 
 const cart = (tracker: Tracker) => (tracker._cart ||= new Map());
 
@@ -58,14 +55,15 @@ export const setEcommerceView = api(
   'setEcommerceView',
   (tracker, sku?: string | number, name?: string, category?: string | string[], price?: number | string): void => {
     const call = 'setEcommerceView';
-    if (!valid(call, [['name', name, 2], ['category', Array.isArray(category) ? '' : category, 2], ['price', price, 1]])) return;
-    const view: Params = [
-      ['_pkc', Array.isArray(category) ? JSON.stringify(category) : absent(category) ? '' : String(category)],
-      ['_pkp', absent(price) ? undefined : price],
-    ];
-    // neither SKU nor name: a category page
-    if (skuOf(sku) || !absent(name)) view.push(['_pks', skuOf(sku)], ['_pkn', absent(name) ? '' : String(name)]);
-    tracker._ecView = view;
+    if (valid(call, [['name', name, 2], ['category', Array.isArray(category) ? '' : category, 2], ['price', price, 1]])) {
+      tracker._ecView = [
+        ['_pkc', Array.isArray(category) ? JSON.stringify(category) : absent(category) ? '' : String(category)],
+        ['_pkp', absent(price) ? undefined : price],
+        ['_pks', skuOf(sku)],
+        // neither SKU nor name: a category page, without `_pkn`
+        ['_pkn', absent(name) ? skuOf(sku) && '' : String(name)],
+      ];
+    }
   },
 );
 
@@ -102,7 +100,21 @@ export const getEcommerceItems = api('getEcommerceItems', (tracker): Record<stri
   JSON.parse(JSON.stringify(Object.fromEntries(cart(tracker)))),
 );
 
-const items = (tracker: Tracker) => JSON.stringify([...cart(tracker).values()]);
+/**
+ * Sends `idgoal=0`, the amounts (`[argument, value, kind, parameter]`, in
+ * matomo.js's parameter order; absent ones left off) and the cart's items,
+ * if every amount is valid; true when sent.
+ */
+function sendCart(tracker: Tracker, call: string, amounts: Check[]): boolean | void {
+  if (valid(call, amounts)) {
+    send(
+      tracker,
+      [['idgoal', 0], ...amounts.map(([, value, , param]): Params[0] => [param!, absent(value) ? undefined : (value as string)]), ['ec_items', JSON.stringify([...cart(tracker).values()])]],
+      call,
+    );
+    return true;
+  }
+}
 
 /**
  * Reports the cart's content and total (`idgoal=0`, `revenue`, `ec_items`),
@@ -113,10 +125,7 @@ const items = (tracker: Tracker) => JSON.stringify([...cart(tracker).values()]);
  * ```
  */
 export const trackEcommerceCartUpdate = api('trackEcommerceCartUpdate', (tracker, grandTotal: number | string): void => {
-  const call = 'trackEcommerceCartUpdate';
-  if (valid(call, [['grandTotal', grandTotal]])) {
-    send(tracker, [['idgoal', 0], ['revenue', grandTotal], ['ec_items', items(tracker)]], call);
-  }
+  sendCart(tracker, 'trackEcommerceCartUpdate', [['grandTotal', grandTotal, 0, 'revenue']]);
 });
 
 /**
@@ -139,21 +148,17 @@ export const trackEcommerceOrder = api(
     shipping?: number | string,
     discount?: number | string | false,
   ): void => {
-    const call = 'trackEcommerceOrder';
-    // [argument, value, kind, parameter], in matomo.js's parameter order
-    const amounts: Check[] = [
-      ['orderId', orderId, 3, 'ec_id'],
-      ['grandTotal', grandTotal, 0, 'revenue'],
-      ['subTotal', subTotal, 1, 'ec_st'],
-      ['tax', tax, 1, 'ec_tx'],
-      ['shipping', shipping, 1, 'ec_sh'],
-      ['discount', discount, 1, 'ec_dt'],
-    ];
-    if (!valid(call, amounts)) return;
-    const action: Params = [['idgoal', 0]];
-    for (const [, value, , param] of amounts) action.push([param!, absent(value) ? undefined : (value as string)]);
-    action.push(['ec_items', items(tracker)]);
-    send(tracker, action, call);
-    tracker._cart = undefined;
+    if (
+      sendCart(tracker, 'trackEcommerceOrder', [
+        ['orderId', orderId, 3, 'ec_id'],
+        ['grandTotal', grandTotal, 0, 'revenue'],
+        ['subTotal', subTotal, 1, 'ec_st'],
+        ['tax', tax, 1, 'ec_tx'],
+        ['shipping', shipping, 1, 'ec_sh'],
+        ['discount', discount, 1, 'ec_dt'],
+      ])
+    ) {
+      tracker._cart = undefined;
+    }
   },
 );

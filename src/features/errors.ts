@@ -22,14 +22,14 @@ declare module '../core/tracker' {
  */
 export const enableJSErrorTracking = api('enableJSErrorTracking', (tracker): (() => void) => {
   tracker._stopErrors?.();
-  let seen: Record<string, 1> = {};
-  let pageView = tracker._pvId;
+  // the errors seen on this page view, and under 0 its pv_id (no key is 0: keys have a `:`)
+  let seen: Record<string, unknown> = {};
   // window sees only script errors: failed images and scripts fire error events that do not bubble
   const onError = (event: ErrorEvent) => {
     try {
       const where = event.filename + ':' + event.lineno + (event.colno ? ':' + event.colno : '');
       const key = where + ' ' + event.message;
-      if (pageView != tracker._pvId) (seen = {}), (pageView = tracker._pvId);
+      if (seen[0] != tracker._pvId) seen = { 0: tracker._pvId };
       if (seen[key]) return;
       seen[key] = 1;
       send(tracker, [['e_c', 'JavaScript Errors'], ['e_a', where], ['e_n', event.message || undefined], ['ca', 1]], 'enableJSErrorTracking');

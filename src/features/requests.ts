@@ -1,6 +1,5 @@
-import { refuse, show } from '../core/config';
 import { send } from '../core/send';
-import { api } from '../core/api';
+import { api, must } from '../core/api';
 
 /**
  * Raw requests (§6.9) and the `file:` switch (§1.10): what goes out beyond
@@ -22,9 +21,12 @@ declare module '../core/tracker' {
  * a broken `%` escape is the caller's bug, so it is refused, not sent.
  */
 function query(call: string, value: unknown, empty?: boolean): string | undefined {
-  const text = typeof value == 'string' ? value.replace(/^[?&]+/, '') : undefined;
-  if ((empty ? text != null : text) && /^([\w.!~*'()=&+-]|%[\da-f]{2})*$/i.test(text!)) return text;
-  refuse(call, 'expects an encoded query string like "a=1&b=2", got ' + show(value));
+  if (typeof value == 'string') {
+    const text = value.replace(/^[?&]+/, '');
+    if ((empty || text) && /^([\w.!~*'()=&+-]|%[\da-f]{2})*$/i.test(text)) return text;
+  }
+  must(call, 'queryString', 'an encoded query string like "a=1&b=2"', value);
+  return undefined;
 }
 
 /**

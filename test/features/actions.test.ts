@@ -231,8 +231,8 @@ describe('user id (§3.5, §6.8)', () => {
     expect(without.keys).not.toContain('uid');
     expect(getUserId(t)).toBeUndefined();
     expect(warnings()).toEqual([
-      'setUserId: userId must be a non-empty string (resetUserId removes it), got ""; ignored',
-      'setUserId: userId must be a non-empty string (resetUserId removes it), got [object Object]; ignored',
+      'setUserId: userId must be a non-empty string, got ""; ignored',
+      'setUserId: userId must be a non-empty string, got [object Object]; ignored',
     ]);
   });
 });

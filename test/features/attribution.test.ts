@@ -94,12 +94,12 @@ describe('setCampaignNameKey / setCampaignKeywordKey (§5.1)', () => {
     setCampaignNameKey(t, []);
     setCampaignNameKey(t, ['ok', 3 as never]);
     setCampaignKeywordKey(t, '');
-    expect(t._nameKeys).toBeUndefined();
-    expect(t._kwdKeys).toBeUndefined();
+    expect(t._names).toBeUndefined();
+    expect(t._kwds).toBeUndefined();
     expect(warnings()).toEqual([
-      'setCampaignNameKey: expects a parameter name or a list of them, got ; ignored',
-      'setCampaignNameKey: expects a parameter name or a list of them, got ok,3; ignored',
-      'setCampaignKeywordKey: expects a parameter name or a list of them, got ""; ignored',
+      'setCampaignNameKey: keys must be a parameter name or a list of them, got ; ignored',
+      'setCampaignNameKey: keys must be a parameter name or a list of them, got ok,3; ignored',
+      'setCampaignKeywordKey: keys must be a parameter name or a list of them, got ""; ignored',
     ]);
   });
 });

@@ -34,8 +34,8 @@ describe('appendToTrackingUrl (§6.9, §2.1 #25)', () => {
     expect(first.keys).not.toContain('a');
     expect(second.keys).not.toContain('bots');
     expect(warnings()).toEqual([
-      'appendToTrackingUrl: expects an encoded query string like "a=1&b=2", got "a b=1"; ignored',
-      'appendToTrackingUrl: expects an encoded query string like "a=1&b=2", got 7; ignored',
+      'appendToTrackingUrl: queryString must be an encoded query string like "a=1&b=2", got "a b=1"; ignored',
+      'appendToTrackingUrl: queryString must be an encoded query string like "a=1&b=2", got 7; ignored',
     ]);
   });
 });
@@ -59,8 +59,8 @@ describe('trackRequest (§6.9)', () => {
     trackRequest(t, 'e_c=x');
     expect(await hits()).toEqual([]);
     expect(warnings()).toEqual([
-      'trackRequest: expects an encoded query string like "a=1&b=2", got ""; ignored',
-      'trackRequest: expects an encoded query string like "a=1&b=2", got "a=ü"; ignored',
+      'trackRequest: queryString must be an encoded query string like "a=1&b=2", got ""; ignored',
+      'trackRequest: queryString must be an encoded query string like "a=1&b=2", got "a=ü"; ignored',
       'trackRequest: e_a must be a non-empty string; hit not sent',
     ]);
   });
