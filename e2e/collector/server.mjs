@@ -153,7 +153,8 @@ export async function startCollector({
   function record(partial, req) {
     const rec = {
       seq: ++seq,
-      receivedAt: Date.now(),
+      // the request's arrival: every hit of one bulk body has the same
+      receivedAt: (req.receivedAt ??= Date.now()),
       ...partial,
       origin: req.headers.origin,
       referer: req.headers.referer,

@@ -148,7 +148,7 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
   } catch {}
   // own options only: `toString` or `__proto__` are not options, and storing
   // `__proto__` would replace the configuration's prototype
-  if (!OPTIONS.hasOwnProperty(key)) ok = must(call, 'option', 'known', key);
+  if (!OPTIONS.hasOwnProperty(key)) ok = refuse(call, 'unknown option ' + show(key));
   else if (ok) cfg[key] = value;
   else must(call, key, expected, given);
   return ok;

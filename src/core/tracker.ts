@@ -14,8 +14,6 @@ export interface Tracker {
   _cfg: Config;
   /** hits built and waiting for the next dispatch, without their send-time tail */
   _queue: string[];
-  /** the dispatch after this task is scheduled */
-  _timer?: ReturnType<typeof setTimeout> | 0;
   /** hits held back after the first request end at this time (ms); unset before it */
   _gap?: number;
   /** time of the last dispatch (ms), 0 before the first */

@@ -46,7 +46,7 @@ describe('createTracker options', () => {
       '[matomo-lite] createTracker: trackerUrl must be an http(s) URL, got "ftp://x/matomo.php"; ignored',
       '[matomo-lite] createTracker: siteId must be an integer > 0, got "abc"; ignored',
       '[matomo-lite] createTracker: visitorCookieTimeout must be a number of seconds > 0, got -1; ignored',
-      '[matomo-lite] createTracker: option must be known, got "nonsense"; ignored',
+      '[matomo-lite] createTracker: unknown option "nonsense"; ignored',
     ]);
   });
 
@@ -56,8 +56,8 @@ describe('createTracker options', () => {
     expect(Object.getPrototypeOf(t._cfg)).toBe(Object.prototype);
     expect(t._cfg.siteId).toBe('2');
     expect(seen()).toEqual([
-      '[matomo-lite] createTracker: option must be known, got "__proto__"; ignored',
-      '[matomo-lite] createTracker: option must be known, got "toString"; ignored',
+      '[matomo-lite] createTracker: unknown option "__proto__"; ignored',
+      '[matomo-lite] createTracker: unknown option "toString"; ignored',
     ]);
   });
 
