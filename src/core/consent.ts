@@ -67,10 +67,13 @@ export function consentGate(tracker: Tracker) {
   return (build: () => string | undefined): void => {
     if (tracker._dnt) return;
     const given = consentGiven(tracker);
-    if (given && tracker._cfg.disableCookies) removeTrackerCookies(tracker);
+    if (given) {
+      // consent arrived from another tab: what waited goes first, even if this hit fails to build
+      releaseHeld(tracker);
+      if (tracker._cfg.disableCookies) removeTrackerCookies(tracker);
+    }
     const hit = build();
-    // without consent, held up to HELD_MAX; with it, behind what waited (consent
-    // may have arrived from another tab): all leave in order
+    // without consent, held up to HELD_MAX; with it, sent
     if (given || (hit && held.length < HELD_MAX)) held.push(hit!);
     if (given) releaseHeld(tracker);
   };

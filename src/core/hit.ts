@@ -57,7 +57,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   const callDims: Record<string, string> = {};
   if (customData && typeof customData == 'object') {
     for (const [key, value] of Object.entries(customData)) {
-      if (/^dimension\d+$/.test(key)) callDims[key] = (value ?? '') as string;
+      if (/^dimension\d+$/.test(key)) callDims[key] = String(value ?? '');
       else (data ||= {})[key] = value;
     }
   }
@@ -68,6 +68,11 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   for (const id of Object.keys(tracker._dims).sort((a: any, b: any) => a - b)) {
     if (!(('dimension' + id) in callDims)) params.push(['dimension' + id, tracker._dims[id]]);
   }
+
+  // everything that can throw on the page's data (its dimension values above,
+  // its data here) comes before the first state change below: a hit that
+  // fails to build must not use up the page's metrics
+  const json = JSON.stringify(data ?? cfg.customData ?? undefined);
 
   // `pf_*` once per document (§2.5, improved): on the first page view when
   // the page has loaded; if it had not, on the next hit after load. Values
@@ -91,7 +96,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
   // view at the very end (§2.1 #22, #28); appendToTrackingUrl's string goes
   // verbatim, never re-encoded, at its place in matomo.js's order (§2.1 #25)
   params.push(
-    ['data', JSON.stringify(data ?? cfg.customData ?? undefined)],
+    ['data', json],
     ...(pageView ? [] : timing),
     ['pv_id', tracker._pvId],
     [RAW, tracker._append],

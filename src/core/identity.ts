@@ -57,7 +57,7 @@ export function visitor(tracker: Tracker, nowMs?: number): [string, number] {
   const [cookieId, created] = ((on && readCookie(cookieName(tracker, 'id'))) || '').split('.');
   const idn = +!/^[0-9a-f]{16}$/i.test(cookieId);
   const id = tracker._forcedId || (idn ? (on ? (tracker._newId ||= newVisitorId()) : '') : cookieId);
-  if (nowMs && on && id) {
+  if (nowMs != null && on && id) {
     const scope = cookieScope(tracker);
     // the cookie's creation time is kept while its id is the one sent
     const since = (cookieId == id && +created) || Math.round(nowMs / 1000);

@@ -108,12 +108,16 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
       } catch {
         // sendBeacon missing, or it refused the content type: fetch
       }
+      // a request fetch made is not sent again as an image, even if the
+      // page's own fetch wrapper returns no promise
+      let request;
       try {
-        fetch(target, { method: 'POST', body, keepalive: true, credentials: 'include', mode: 'no-cors' }).catch(() => 0);
-        continue;
+        request = fetch(target, { method: 'POST', body, keepalive: true, credentials: 'include', mode: 'no-cors' });
+        request.catch(() => 0);
       } catch {
         // no fetch either
       }
+      if (request) continue;
     }
     if (!inBody) new Image().src = target.replace('send_image=0', 'send_image=1');
   }

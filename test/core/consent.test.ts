@@ -231,6 +231,25 @@ describe('send through the gate', () => {
   });
 });
 
+describe('consent given in another tab', () => {
+  it('sends what waited first, even when the next hit fails to build', async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    requireConsentNow(t);
+    trackPageView(t, 'held');
+    document.cookie = 'mtm_consent=1894716000000;' + FAR;
+    const unwritable = {
+      toString() {
+        throw new Error('unwritable');
+      },
+    };
+    trackPageView(t, 'fails', { dimension1: unwritable });
+    const hits = await hitsSent(sent);
+    expect(hits.map((h) => h.get('action_name'))).toEqual(['held']);
+    expect(hits[0].get('consent')).toBe('1');
+  });
+});
+
 describe('a tracker created for a visitor who opted out elsewhere', () => {
   it('reads no cookie even before its first hit', () => {
     document.cookie = '_pk_id.1.2a0b=0123456789abcdef.1894716000.;' + FAR;

@@ -258,6 +258,30 @@ describe('a hit that cannot be built', () => {
     ]);
   });
 
+  it("a page view that fails on the page's data keeps the metrics for the next one", async () => {
+    const sent = captureTransport();
+    const t = tracker();
+    setPagePerformanceTiming(t, 10, 20);
+    const unwritable = {
+      toString() {
+        throw new Error('unwritable');
+      },
+    };
+    trackPageView(t, 'A', { dimension1: unwritable });
+    trackPageView(t, 'B');
+    const hits = await sentHits(sent);
+    expect(hits.map((h) => h.hit.get('action_name'))).toEqual(['B']);
+    expect(hits[0].raw).toMatch(/&pf_net=10&pf_srv=20/);
+  });
+
+  it('writes the visitor cookies whatever the clock says, even 0', async () => {
+    vi.setSystemTime(0);
+    const t = tracker();
+    captureTransport();
+    trackPageView(t);
+    expect(document.cookie).toContain(cookieName(t, 'id'));
+  });
+
   it('changes no state when building fails partway: no visitor cookie, the next hit is still new', async () => {
     const sent = captureTransport();
     const t = tracker();

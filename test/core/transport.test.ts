@@ -154,6 +154,19 @@ describe('transport choice', () => {
     expect(sent[0].url).toContain('action_name=img&');
   });
 
+  it("does not send again as an image what a page's fetch wrapper sent without returning a promise", async () => {
+    const sent = captureTransport({ beacon: undefined });
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      calls.push(url);
+      return {};
+    });
+    trackPageView(tracker(), 'once');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(1);
+    expect(sent).toHaveLength(0);
+  });
+
   it('sends image GETs with setRequestMethod(GET), as matomo.js (TV-16)', async () => {
     const sent = captureTransport();
     const t = tracker();
