@@ -114,8 +114,9 @@ export function attributionParams(tracker: Tracker, currentUrl: string, nowMs: n
  */
 export function readAttribution(tracker: Tracker): [string, string, number, string] {
   try {
-    // JSON.parse(undefined) or a `false` that is no list throws as well
-    const [name, keyword, time, url] = JSON.parse((cookiesOn(tracker) && readCookie(cookieName(tracker, 'ref'))) as string);
+    // no cookie is no attribution, not an exception (slow on every hit of a
+    // new visitor); a broken one that is no list still throws
+    const [name, keyword, time, url] = JSON.parse((cookiesOn(tracker) && readCookie(cookieName(tracker, 'ref'))) || '[]');
     return [String(name || ''), String(keyword || ''), +time || 0, String(url || '')];
   } catch {
     return ['', '', 0, ''];

@@ -35,7 +35,11 @@ export function cookieScope(tracker: Tracker): CookieScope {
 /** `<prefix><kind>.<siteId>.<4 hex of SHA-1(domain + path)>`, e.g. `_pk_id.1.2a0b` (§3.2). */
 export function cookieName(tracker: Tracker, kind: string): string {
   const cfg = tracker._cfg;
-  return cfg.cookieNamePrefix + kind + '.' + cfg.siteId + '.' + sha1((cookieDomain(tracker) || location.hostname.toLowerCase()) + cfg.cookiePath).slice(0, 4);
+  const scope = (cookieDomain(tracker) || location.hostname.toLowerCase()) + cfg.cookiePath;
+  // a hit reads and writes about six cookies: one SHA-1 per domain and path,
+  // not one per cookie (the first hit runs in cold code, where it shows)
+  if (tracker._hash?.[0] != scope) tracker._hash = [scope, sha1(scope).slice(0, 4)];
+  return cfg.cookieNamePrefix + kind + '.' + cfg.siteId + '.' + tracker._hash[1];
 }
 
 /** Cookies are in use: not disabled, and a site id to name them by. */

@@ -59,6 +59,8 @@ export interface Tracker {
   _firstReferrer?: boolean;
   /** stops the running heartbeat */
   _stopHeartbeat?: () => void;
+  /** the cookie domain and path, and the hash matomo.js puts in cookie names for them */
+  _hash?: [string, string];
   /** this tracker, then the trackers added to it by addTracker (which each get its hits through a gate): the consent functions act on all */
   _also?: Tracker[];
 }

@@ -12,7 +12,8 @@ import {
   setExcludedQueryParams,
   setUserIdForTest,
 } from './hit-imports';
-import { setVisitorId, trackPageView } from '../../src/index';
+import { setCookieDomain, setCookiePath, setVisitorId, trackPageView } from '../../src/index';
+import { sha1 } from '../../src/core/sha1';
 import { cookieName, cookieScope } from '../../src/core/identity';
 import { captureTransport, clearCookies, hitOf, parse, setPage } from '../helpers';
 
@@ -299,5 +300,16 @@ describe('a hit that cannot be built', () => {
     expect(hits).toHaveLength(1);
     expect(hits[0].hit.get('_idn')).toBe('1');
     expect(document.cookie).toContain(cookieName(t, 'id'));
+  });
+});
+
+describe('cookie names', () => {
+  it("follow a changed cookie path or domain: the name's hash is worked out again for the new scope", () => {
+    const t = tracker();
+    expect(cookieName(t, 'id')).toBe('_pk_id.1.' + sha1('www.example.com/').slice(0, 4));
+    setCookiePath(t, '/shop');
+    expect(cookieName(t, 'id')).toBe('_pk_id.1.' + sha1('www.example.com/shop').slice(0, 4));
+    setCookieDomain(t, '*.example.com');
+    expect(cookieName(t, 'ses')).toBe('_pk_ses.1.' + sha1('.example.com/shop').slice(0, 4));
   });
 });
