@@ -33,3 +33,14 @@ export const hasPf = (h: HitRecord) => h.keys.some((k) => k.startsWith('pf_'));
 export function waitForLoadEnd(page: Page): Promise<unknown> {
   return page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)?.loadEventEnd > 0);
 }
+
+/** The production script's one line for a refused call: the words are in the debug build only. */
+export const terse = (call: string) => `[matomo-lite] ${call}: refused (the debug build says why)`;
+
+/** Serves `build` (a path under dist/) wherever a page loads dist/matomo-lite.js. */
+export async function useBuild(page: Page, build: string): Promise<void> {
+  await page.route('**/dist/matomo-lite.js', async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace('dist/matomo-lite.js', build) });
+    await route.fulfill({ response });
+  });
+}

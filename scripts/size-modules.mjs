@@ -8,6 +8,7 @@
  *   node scripts/size-modules.mjs [full|core|page-view|heartbeat]
  */
 import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { minify } from 'terser';
 import { gzipSync } from 'node:zlib';
 
@@ -23,6 +24,7 @@ if (!input) throw new Error('unknown build ' + which + '; one of ' + Object.keys
 
 const bundle = await rollup({
   input,
+  plugins: [nodeResolve()],
   onwarn: () => {},
   treeshake: { moduleSideEffects: (id) => id.includes('/bundles/') || id.includes('size-fixtures') },
 });

@@ -1,5 +1,5 @@
 // Page views plus events, site search and goals: what most sites add.
-import { createTracker, trackPageView, trackEvent, trackSiteSearch, trackGoal } from '../../dist/esm/index.js';
+import { createTracker, trackPageView, trackEvent, trackSiteSearch, trackGoal } from 'matomo-lite';
 
 const tracker = createTracker({ trackerUrl: 'https://stats.example.org/matomo.php', siteId: 1 });
 trackPageView(tracker);

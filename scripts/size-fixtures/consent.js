@@ -1,5 +1,5 @@
 // Page views behind a consent banner: what the consent functions add.
-import { createTracker, trackPageView, requireConsent, rememberConsentGiven, forgetConsentGiven } from '../../dist/esm/index.js';
+import { createTracker, trackPageView, requireConsent, rememberConsentGiven, forgetConsentGiven } from 'matomo-lite';
 
 const tracker = createTracker({ trackerUrl: 'https://stats.example.org/matomo.php', siteId: 1 });
 requireConsent(tracker);

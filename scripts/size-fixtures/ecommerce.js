@@ -6,7 +6,7 @@ import {
   addEcommerceItem,
   trackEcommerceCartUpdate,
   trackEcommerceOrder,
-} from '../../dist/esm/index.js';
+} from 'matomo-lite';
 
 const tracker = createTracker({ trackerUrl: 'https://stats.example.org/matomo.php', siteId: 1 });
 setEcommerceView(tracker, 'SKU1', 'Shoe', 'Shoes', 50);

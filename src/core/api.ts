@@ -17,5 +17,5 @@ export { must } from './config';
 /** Guards every public function's first argument: a tracker made by createTracker. */
 export function isTracker(tracker: unknown, call: string): tracker is Tracker {
   // the configuration (truthy) or, after the warning, undefined
-  return (tracker as any)?._cfg || must(call, 'first argument', 'a tracker from createTracker()', tracker);
+  return (tracker as any)?._cfg || must(call, tracker, __DEBUG__ && 'first argument must be a tracker from createTracker()');
 }

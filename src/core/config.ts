@@ -75,30 +75,30 @@ export interface Config {
 /**
  * Each option, once: matomo.js's default, whose type is the type the option
  * takes, then, for options that need more than that type, what a value must
- * be: a pattern and the warning's words, or (pattern 0) the choices, taken in
- * any case and stored as written here.
+ * be: a pattern, or the choices (taken in any case and stored as written
+ * here), and the warning's words (debug builds only).
  */
-const OPTIONS: { [K in keyof Config]: [Config[K], (RegExp | 0)?, string?] } = {
+const OPTIONS: { [K in keyof Config]: [Config[K], (RegExp | string[])?, (string | false)?] } = {
   // tested on the resolved URL; after a '#' the hit's query would be a
   // fragment, which never reaches the server
-  trackerUrl: ['', /^https?:[^#]*$/, 'an http(s) URL'],
-  siteId: ['', /^[1-9]\d*$/, 'an integer > 0'],
+  trackerUrl: ['', /^https?:[^#]*$/, __DEBUG__ && 'an http(s) URL'],
+  siteId: ['', /^[1-9]\d*$/, __DEBUG__ && 'an integer > 0'],
   cookieDomain: [''],
-  cookiePath: ['/', /^\//, 'a path starting with /'],
-  cookieNamePrefix: ['_pk_', /^[^\s=;,]+$/, 'a name without spaces, =, ; or commas'],
-  cookieSameSite: ['Lax', 0, 'Lax, Strict or None'],
+  cookiePath: ['/', /^\//, __DEBUG__ && 'a path starting with /'],
+  cookieNamePrefix: ['_pk_', /^[^\s=;,]+$/, __DEBUG__ && 'a name without spaces, =, ; or commas'],
+  cookieSameSite: ['Lax', ['Lax', 'Strict', 'None'], __DEBUG__ && 'Lax, Strict or None'],
   secureCookie: [false],
   visitorCookieTimeout: [33955200],
   referralCookieTimeout: [15768000],
   sessionCookieTimeout: [1800],
   disableCookies: [false],
   domains: [[]],
-  requestMethod: ['', 0, 'GET or POST'],
+  requestMethod: ['', ['GET', 'POST'], __DEBUG__ && 'GET or POST'],
   // matomo.php reads a hit in a POST body only as a form: any other type loses it
   requestContentType: [
     'application/x-www-form-urlencoded; charset=UTF-8',
     /^application\/x-www-form-urlencoded *(;[ -~]*)?$/i,
-    'application/x-www-form-urlencoded (parameters allowed)',
+    __DEBUG__ && 'application/x-www-form-urlencoded (parameters allowed)',
   ],
   customData: [undefined],
   debug: [false],
@@ -119,20 +119,22 @@ export const defaults = (): Config => Object.fromEntries(Object.entries(OPTIONS)
 export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: unknown, call: string): boolean {
   let value: any = given;
   let ok: any;
-  let expected!: string;
+  let expected: string | false = false;
   try {
     // the default has the type the option takes (the current value may not:
     // customData can be anything); not an option: not iterable, so refused below
-    const [model, pattern, words] = OPTIONS[key];
+    const [model, rule, words] = OPTIONS[key];
     const type = typeof model;
     const list = Array.isArray(model);
-    expected =
-      words ||
-      (list ? 'a string or an array of strings' : type == 'number' ? 'a number of seconds > 0' : key == 'customData' ? 'JSON-serialisable data' : 'a ' + type);
+    if (__DEBUG__) {
+      expected =
+        words ||
+        (list ? 'a string or an array of strings' : type == 'number' ? 'a number of seconds > 0' : key == 'customData' ? 'JSON-serialisable data' : 'a ' + type);
+    }
     // a string, or a copy of an array (anything else ends up in one, and fails the test)
     if (list) value = [].concat(value);
     if (key == 'siteId') value = String(value).trim();
-    if (words && !pattern) value = words.split(/, | or /).find((choice) => choice.toLowerCase() == value.toLowerCase());
+    if (Array.isArray(rule)) value = rule.find((choice) => choice.toLowerCase() == value.toLowerCase());
     ok =
       key == 'customData'
         ? // NaN, Infinity and the like serialise to `null`, which is not data (null itself clears it)
@@ -142,29 +144,33 @@ export function applyOption<K extends keyof Config>(cfg: Config, key: K, given: 
             ? value.every((item: unknown) => typeof item == 'string')
             : type == 'number'
               ? value > 0 && value < 1e10
-              : !pattern || pattern.test(key == 'trackerUrl' ? new URL(value, location.href).href : value));
+              : !(rule instanceof RegExp) || rule.test(key == 'trackerUrl' ? new URL(value, location.href).href : value));
     // matomo.js refuses Secure cookies on http pages: the browser would drop them
-    if (key == 'secureCookie' && value && location.protocol != 'https:') ok = !(expected = 'false on an http page');
+    if (key == 'secureCookie' && value && location.protocol != 'https:') {
+      ok = false;
+      if (__DEBUG__) expected = 'false on an http page';
+    }
   } catch {}
   // own options only: `toString` or `__proto__` are not options, and storing
   // `__proto__` would replace the configuration's prototype
-  if (!OPTIONS.hasOwnProperty(key)) ok = refuse(call, 'unknown option ' + show(key));
+  if (!OPTIONS.hasOwnProperty(key)) ok = warn(call, __DEBUG__ && 'unknown option ' + show(key) + '; ignored');
   else if (ok) cfg[key] = value;
-  else must(call, key, expected, given);
+  else must(call, given, __DEBUG__ && key + ' must be ' + expected);
   return ok;
 }
 
-/** Warns about a refused call or value (and returns nothing). */
-export function refuse(call: string, problem: string): never {
-  return warn(call + ': ' + problem + '; ignored') as never;
+/**
+ * Refuses a bad argument. Debug build: `<call>: <words>, got <value>;
+ * ignored`, where the words, behind the debug flag, say what the value must
+ * be ("userId must be a non-empty string"); production: one short line
+ * naming the call (log.ts).
+ */
+export function must(call: string, value: unknown, words: string | false): undefined {
+  warn(call, __DEBUG__ && words + ', got ' + show(value) + '; ignored');
+  return undefined;
 }
 
-/** Refuses a bad argument: `<call>: <what> must be <expected>, got <value>; ignored`. */
-export function must(call: string, what: string, expected: string, value: unknown): never {
-  return warn(call + ': ' + what + ' must be ' + expected + ', got ' + show(value) + '; ignored') as never;
-}
-
-/** A short, safe rendering of a bad value for a warning. */
+/** A short, safe rendering of a bad value for a warning (debug builds). */
 export function show(value: unknown): string {
   try {
     const text = typeof value == 'string' ? JSON.stringify(value) : String(value);

@@ -1,4 +1,4 @@
-import { warnOnce } from './log';
+import { once } from './log';
 
 /**
  * Wraps a public function so that nothing it does can throw into the host
@@ -33,7 +33,7 @@ export type Named = { _name?: string };
 export function report(tracker: unknown, where: string, error: unknown): undefined {
   try {
     if ((tracker as { _cfg?: { debug?: boolean } } | null)?._cfg?.debug) {
-      warnOnce(where + ': internal error: ' + error);
+      once(where + ': internal error: ' + error);
     }
   } catch {
     // reporting must never be the thing that throws

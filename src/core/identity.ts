@@ -80,7 +80,7 @@ export const getVisitorId = api('getVisitorId', visitorId);
 /** Forces the visitor id: exactly 16 hex characters. */
 export const setVisitorId = api('setVisitorId', (tracker: Tracker, id: string): void => {
   if (typeof id == 'string' && /^[0-9a-f]{16}$/i.test(id)) tracker._forcedId = id.toLowerCase();
-  else must('setVisitorId', 'id', '16 hexadecimal characters', id);
+  else must('setVisitorId', id, __DEBUG__ && 'id must be 16 hexadecimal characters');
 });
 
 /** Deletes every cookie this tracker writes (`_pk_id`, `_pk_ses`, `_pk_ref`, `_pk_cvar`). */

@@ -26,7 +26,7 @@ export const trackPageView = guard('trackPageView', (tracker: Tracker, customTit
   let title = tracker._title ?? pageTitle();
   // NaN and Infinity would reach the wire as words, not titles
   if (typeof customTitle == 'string' || Number.isFinite(customTitle)) title = String(customTitle);
-  else if (customTitle != null) must('trackPageView', 'customTitle', 'a string', customTitle);
+  else if (customTitle != null) must('trackPageView', customTitle, __DEBUG__ && 'customTitle must be a string');
   if (!tracker._pin) tracker._pvId = newPageViewId();
   if (!tracker._pvs++) {
     // the first page view left before the page had loaded: its metrics go on
@@ -42,7 +42,7 @@ export const trackPageView = guard('trackPageView', (tracker: Tracker, customTit
 export const setCustomUrl = api('setCustomUrl', (tracker: Tracker, url: string | null): void => {
   if (url == null || url === '') tracker._url = undefined;
   else if (typeof url == 'string' && /^https?:$/.test(parseUrl(url, location.href)?.protocol || '')) tracker._url = url;
-  else must('setCustomUrl', 'url', 'a URL', url);
+  else must('setCustomUrl', url, __DEBUG__ && 'url must be a URL');
 });
 
 /** The URL the next hit will report. */
@@ -52,7 +52,7 @@ export const getCurrentUrl = api('getCurrentUrl', (tracker: Tracker): string => 
 export const setDocumentTitle = api('setDocumentTitle', (tracker: Tracker, title: string | null): void => {
   if (title == null) tracker._title = undefined;
   else if (typeof title == 'string' || Number.isFinite(title)) tracker._title = String(title);
-  else must('setDocumentTitle', 'title', 'a string', title);
+  else must('setDocumentTitle', title, __DEBUG__ && 'title must be a string');
 });
 
 /** Reports `urlref` as this URL from now on; null goes back to `document.referrer`. */
@@ -60,7 +60,7 @@ export const setReferrerUrl = api('setReferrerUrl', (tracker: Tracker, url: stri
   if (url == null) tracker._referrer = undefined;
   // Matomo reads urlref as an absolute URL; '' means no referrer
   else if (url === '' || (typeof url == 'string' && parseUrl(url))) tracker._referrer = url;
-  else must('setReferrerUrl', 'url', 'a URL', url);
+  else must('setReferrerUrl', url, __DEBUG__ && 'url must be a URL');
 });
 
 /** The current page view's `pv_id` (undefined before the first page view). */
@@ -71,7 +71,7 @@ export const setPageViewId = api('setPageViewId', (tracker: Tracker, id: string)
   if (typeof id == 'string' && /^[a-zA-Z0-9]{6}$/.test(id)) {
     tracker._pvId = id;
     tracker._pin = true;
-  } else must('setPageViewId', 'id', '6 characters a-z, A-Z, 0-9', id);
+  } else must('setPageViewId', id, __DEBUG__ && 'id must be 6 characters a-z, A-Z, 0-9');
 });
 
 export const getNumTrackedPageViews = api('getNumTrackedPageViews', (tracker: Tracker): number => tracker._pvs);
@@ -88,7 +88,7 @@ export const setPagePerformanceTiming = api(
     for (const name of ['pf_net', 'pf_srv', 'pf_tfr', 'pf_dm1', 'pf_dm2', 'pf_onl']) {
       const value = values.shift();
       if (value === undefined) continue;
-      if (!/^\d+(\.\d+)?$/.test(String(value))) return must('setPagePerformanceTiming', name, 'a number of ms >= 0', value);
+      if (!/^\d+(\.\d+)?$/.test(String(value))) return must('setPagePerformanceTiming', value, __DEBUG__ && name + ' must be a number of ms >= 0');
       params.push([name, Math.round(+value)]);
     }
     tracker._pfSet = params;

@@ -18,10 +18,10 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
   const missing = (['trackerUrl', 'siteId'] as const).find((key) => !cfg[key]);
   // matomo.js sends nothing from a saved page unless told to (§1.10)
   if (!missing && location.protocol == 'file:' && !tracker._fileOk) {
-    return warnOnce(call + ': file: page; hit not sent without enableFileTracking');
+    return warnOnce(call, __DEBUG__ && 'file: page; hit not sent without enableFileTracking');
   }
-  const rule = missing ? missing + ' is not set' : brokenRule(action);
-  if (rule) return warn(call + ': ' + rule + '; hit not sent');
+  const rule = missing ? __DEBUG__ && missing + ' is not set' : brokenRule(action);
+  if (missing || rule) return warn(call, __DEBUG__ && rule + '; hit not sent');
   // a page prerendered by the browser may never be shown: count it only when
   // it is (matomo.js's own prerender check misses Chrome's speculation rules)
   if ((document as Document & { prerendering?: boolean }).prerendering) {
@@ -32,7 +32,7 @@ export function send(tracker: Tracker, action: Params, call: string, kind = 0, c
   try {
     JSON.stringify(customData);
   } catch {
-    warn(call + ': customData must be JSON-serialisable; left out');
+    warn(call, __DEBUG__ && 'customData must be JSON-serialisable; left out');
     customData = undefined;
   }
   const build = () => buildHit(tracker, action, kind, customData);

@@ -86,7 +86,7 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
   tracker._gates = [consentGate(tracker)];
   if (config && typeof config == 'object') {
     for (const key in config) applyOption(tracker._cfg, key as keyof Config, (config as Record<string, unknown>)[key], 'createTracker');
-  } else must('createTracker', 'options', 'an object', config);
+  } else must('createTracker', config, __DEBUG__ && 'options must be an object');
   return tracker;
 }) as (config?: TrackerConfig) => Tracker;
 

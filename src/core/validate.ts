@@ -3,18 +3,22 @@ import type { Params } from '../context/params';
 /**
  * The rules a hit must meet before it leaves (PROTOCOL.md §13.2): hits that
  * Matomo would answer with 400, or store wrongly, are not sent. Returns the
- * broken rule, or undefined.
+ * broken rule (its words in the debug build, `true` in production), or
+ * nothing.
  */
-export function brokenRule(action: Params): string | undefined {
+export function brokenRule(action: Params): string | true | undefined {
   const get = (name: string) => action.find((p) => p[0] == name);
   // an event needs both its category and its action; content, its name
   const empty = ['e_c', 'e_a', 'c_n'].find((name) => (name == 'c_n' ? get(name) : get('e_c') || get('e_a')) && !/\S/.test((get(name)?.[1] ?? '') as string));
   const pf = action.find((p) => /^pf_/.test(p[0]) && !/^\d+$/.test(p[1] as string));
-  return empty
-    ? empty + ' must be a non-empty string'
-    : get('ca') && get('ping')
-      ? 'ca=1 must not be sent with ping=1'
-      : pf && pf[0] + ' must be an integer >= 0';
+  const pair = get('ca') && get('ping');
+  if (!(empty || pair || pf)) return undefined;
+  // `true` once the words are dropped
+  return (
+    (__DEBUG__ &&
+      (empty ? empty + ' must be a non-empty string' : pair ? 'ca=1 must not be sent with ping=1' : pf![0] + ' must be an integer >= 0')) ||
+    true
+  );
 }
 
 /**

@@ -28,9 +28,9 @@ export const trackEvent = api(
     const c = text(category);
     const a = text(action);
     const v = typeof value == 'string' ? value.trim() : value;
-    if (!c) must(call, 'category', 'a non-empty string', category);
-    else if (!a) must(call, 'action', 'a non-empty string', action);
-    else if (v != null && !isNumeric(v)) must(call, 'value', 'a number', value);
+    if (!c) must(call, category, __DEBUG__ && 'category must be a non-empty string');
+    else if (!a) must(call, action, __DEBUG__ && 'action must be a non-empty string');
+    else if (v != null && !isNumeric(v)) must(call, value, __DEBUG__ && 'value must be a number');
     else send(tracker, [['e_c', c], ['e_a', a], ['e_n', text(name)], ['e_v', v], ['ca', 1]], call, 0, customData);
   },
 );
@@ -48,8 +48,8 @@ export const trackSiteSearch = api(
   (tracker, keyword: string, category?: string | false, resultsCount?: number, customData?: Record<string, unknown>): void => {
     const call = 'trackSiteSearch';
     const k = text(keyword);
-    if (!k) must(call, 'keyword', 'a non-empty string', keyword);
-    else if (resultsCount != null && !/^\d+$/.test(String(resultsCount))) must(call, 'resultsCount', 'an integer >= 0', resultsCount);
+    if (!k) must(call, keyword, __DEBUG__ && 'keyword must be a non-empty string');
+    else if (resultsCount != null && !/^\d+$/.test(String(resultsCount))) must(call, resultsCount, __DEBUG__ && 'resultsCount must be an integer >= 0');
     else send(tracker, [['search', k], ['search_cat', text(category)], ['search_count', resultsCount]], call, 0, customData);
   },
 );
@@ -67,8 +67,8 @@ export const trackGoal = api(
   (tracker, idGoal: number | string, customRevenue?: number | string, customData?: Record<string, unknown>): void => {
     const call = 'trackGoal';
     const id = String(idGoal).trim();
-    if (!/^[1-9]\d*$/.test(id)) must(call, 'idGoal', 'an integer > 0', idGoal);
-    else if (customRevenue && !isNumeric(customRevenue)) must(call, 'revenue', 'a number', customRevenue);
+    if (!/^[1-9]\d*$/.test(id)) must(call, idGoal, __DEBUG__ && 'idGoal must be an integer > 0');
+    else if (customRevenue && !isNumeric(customRevenue)) must(call, customRevenue, __DEBUG__ && 'revenue must be a number');
     else send(tracker, [['idgoal', id], ['revenue', customRevenue || undefined]], call, 0, customData);
   },
 );
@@ -77,7 +77,7 @@ export const trackGoal = api(
 function dimensionId(id: unknown, call: string): string | undefined {
   const key = String(id).trim();
   if (/^[1-9]\d*$/.test(key)) return key;
-  must(call, 'id', 'an integer > 0', id);
+  must(call, id, __DEBUG__ && 'id must be an integer > 0');
   return undefined;
 }
 
@@ -93,7 +93,7 @@ export const setCustomDimension = api('setCustomDimension', (tracker, id: number
   const call = 'setCustomDimension';
   const key = dimensionId(id, call);
   if (!key) return;
-  if (value != null && !isText(value)) must(call, 'value', 'a string', value);
+  if (value != null && !isText(value)) must(call, value, __DEBUG__ && 'value must be a string');
   else tracker._dims[key] = String(value ?? '');
 });
 
@@ -120,7 +120,7 @@ export const deleteCustomDimension = api('deleteCustomDimension', (tracker, id: 
 export const setUserId = api('setUserId', (tracker, userId: string): void => {
   // sent as given, not trimmed: the same user keeps the same id as with matomo.js
   if (text(userId)) tracker._userId = String(userId);
-  else must('setUserId', 'userId', 'a non-empty string', userId);
+  else must('setUserId', userId, __DEBUG__ && 'userId must be a non-empty string');
 });
 
 /** Stops sending `uid` (on logout). */

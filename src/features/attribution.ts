@@ -16,7 +16,7 @@ function keySetter(call: string, set: (tracker: Tracker, keys: string[]) => void
     // a copy: the caller's array may change later
     const list = ([] as unknown[]).concat(keys);
     if (list.length && list.every((key) => typeof key == 'string' && key)) set(tracker, list as string[]);
-    else must(call, 'keys', 'a parameter name or a list of them', keys);
+    else must(call, keys, __DEBUG__ && 'keys must be a parameter name or a list of them');
   });
 }
 

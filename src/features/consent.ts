@@ -33,7 +33,7 @@ const DEFAULT_HOURS = 30 * 365 * 24;
 function lifetime(call: string, hours: unknown, withdraws?: boolean): number {
   const h = hours === undefined ? DEFAULT_HOURS : typeof hours == 'number' || typeof hours == 'string' ? +hours : 0;
   if (h > 0 && h < 1e9) return h * 36e5;
-  warn(call + ': hours must be a number > 0, got ' + show(hours) + (withdraws ? '; 30 years used' : '; ignored'));
+  warn(call, __DEBUG__ && 'hours must be a number > 0, got ' + show(hours) + (withdraws ? '; 30 years used' : '; ignored'));
   return withdraws ? DEFAULT_HOURS * 36e5 : 0;
 }
 
@@ -111,7 +111,7 @@ export const requireConsent = api('requireConsent', (tracker): void => each(trac
  */
 export const setConsentGiven = api('setConsentGiven', (tracker, enableCookies: boolean = true): void => {
   if (typeof enableCookies == 'boolean') each(tracker, (t) => give(t, enableCookies));
-  else must('setConsentGiven', 'enableCookies', 'true or false', enableCookies);
+  else must('setConsentGiven', enableCookies, __DEBUG__ && 'enableCookies must be true or false');
 });
 
 /** setConsentGiven, remembered in the `mtm_consent` cookie for `hoursToExpire` hours (default 30 years). */
@@ -186,7 +186,7 @@ export const forgetCookieConsentGiven = api('forgetCookieConsentGiven', forgetCo
  */
 export const setDoNotTrack = api('setDoNotTrack', (tracker, enable: boolean): void => {
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
-  if (typeof enable != 'boolean') must('setDoNotTrack', 'enable', 'true or false', enable);
+  if (typeof enable != 'boolean') must('setDoNotTrack', enable, __DEBUG__ && 'enable must be true or false');
   else if (enable && (/^(1|yes)$/.test(nav.doNotTrack!) || nav.globalPrivacyControl === true)) {
     each(tracker, (t) => {
       t._dnt = true;

@@ -118,7 +118,7 @@ export const setCrossDomainLinkingTimeout = api('setCrossDomainLinkingTimeout', 
     tracker._crossDomainTimeout = seconds;
     // set after enableCrossDomainLinking: judge this page's pk_vid again
     if (tracker._stopCrossDomain) adopt(tracker);
-  } else must('setCrossDomainLinkingTimeout', 'seconds', 'a number', seconds);
+  } else must('setCrossDomainLinkingTimeout', seconds, __DEBUG__ && 'seconds must be a number');
 });
 
 /**

@@ -35,7 +35,7 @@ const valid = (call: string, checks: Check[]): boolean =>
   !checks.some(
     ([name, value, kind = 0]) =>
       (kind > 2 ? !skuOf(value) : kind > 1 ? value != null && !isText(value) : !(kind && absent(value)) && !isNumeric(value)) &&
-      (must(call, name, kind > 2 ? 'a non-empty string' : kind > 1 ? 'a string' : 'a number', value), 1),
+      (must(call, value, __DEBUG__ && name + ' must be ' + (kind > 2 ? 'a non-empty string' : kind > 1 ? 'a string' : 'a number')), 1),
   );
 
 const cart = (tracker: Tracker) => (tracker._cart ||= new Map());

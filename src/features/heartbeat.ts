@@ -30,7 +30,7 @@ const ACTIVITY = 'pointerdown pointermove keydown scroll touchstart wheel'.split
  */
 export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, seconds?: number): (() => void) => {
   if (seconds !== undefined && !(typeof seconds == 'number' && seconds > 0)) {
-    must('enableHeartBeatTimer', 'seconds', 'a number > 0', seconds);
+    must('enableHeartBeatTimer', seconds, __DEBUG__ && 'seconds must be a number > 0');
     seconds = 0;
   }
   tracker._stopHeartbeat?.();

@@ -25,7 +25,7 @@ function query(call: string, value: unknown, empty?: boolean): string | undefine
     const text = value.replace(/^[?&]+/, '');
     if ((empty || text) && /^([\w.!~*'()=&+-]|%[\da-f]{2})*$/i.test(text)) return text;
   }
-  must(call, 'queryString', 'an encoded query string like "a=1&b=2"', value);
+  must(call, value, __DEBUG__ && 'queryString must be an encoded query string like "a=1&b=2"');
   return undefined;
 }
 

@@ -42,5 +42,5 @@ export const disableCampaignParameters = api('disableCampaignParameters', (track
  */
 export const discardHashTag = api('discardHashTag', (tracker, enable: boolean): void => {
   if (typeof enable == 'boolean') tracker._noHash = enable;
-  else must('discardHashTag', 'enable', 'true or false', enable);
+  else must('discardHashTag', enable, __DEBUG__ && 'enable must be true or false');
 });

@@ -57,7 +57,7 @@ export interface MatomoGlobal {
  */
 export const startPaq = guard('_paq', (api: Api, missing: string): void => {
   const win = window as any;
-  if (win.Matomo || win.Piwik) return warnOnce('window.Matomo exists (matomo.js?): _paq left to it');
+  if (win.Matomo || win.Piwik) return warnOnce('_paq', __DEBUG__ && 'window.Matomo exists (matomo.js?): _paq left to it');
   const trackers: MatomoTracker[] = [];
 
   // a tracker object; an async one (driven by `_paq`) joins `trackers`
@@ -68,9 +68,10 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     const tracker = api.createTracker!(config) as Tracker | undefined;
     const object: MatomoTracker = {};
     // a method this build lacks warns with its name instead of throwing; a NOOP one does nothing
-    for (const [names, why] of [[missing, 'not in this build'], [UNSUPPORTED, 'not supported by matomo-lite'], [NOOP]]) {
-      for (const name of names!.split(' ')) object[name] = () => why && warnOnce(name + ': ' + why + '; ignored');
+    for (const [names, why] of [[missing, __DEBUG__ && 'not in this build'], [UNSUPPORTED, __DEBUG__ && 'not supported by matomo-lite']]) {
+      for (const name of (names as string).split(' ')) object[name] = () => warnOnce(name, __DEBUG__ && why + '; ignored');
     }
+    for (const name of NOOP.split(' ')) object[name] = () => {};
     // every value of `api` is a function (test/paq/methods.test.ts checks both builds') and a method,
     // Matomo's and matomo-lite's own (setDebug)
     // (`api` is never changed: looking the function up at call time is the same)
@@ -91,7 +92,7 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     try {
       fn.apply(self, args!);
     } catch (error) {
-      warn('_paq: a function threw ' + show(error));
+      warn('_paq', __DEBUG__ && 'a function threw ' + show(error));
     }
   };
 
@@ -101,7 +102,7 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     for (const tracker of trackers) {
       // typeof first: a command may hold anything, even an object that throws when made a string
       if (!page && !(typeof method == 'string' && {}.hasOwnProperty.call(tracker, method))) {
-        return warnOnce('_paq: unknown command ' + show(method) + '; ignored');
+        return warnOnce('_paq', __DEBUG__ && 'unknown command ' + show(method) + '; ignored');
       }
       call(page ? method : tracker[method]!, tracker, args);
       // these act on the first tracker only (addTracker: once)

@@ -14,6 +14,7 @@ import {
   setDomains,
 } from '../../src/index';
 import { setPage } from '../helpers';
+import { said, saidLine } from '../warnings';
 
 const warnings = () => {
   const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -42,12 +43,12 @@ describe('createTracker options', () => {
     expect(t._cfg.trackerUrl).toBe('');
     expect(t._cfg.siteId).toBe('');
     expect(t._cfg.visitorCookieTimeout).toBe(33955200);
-    expect(seen()).toEqual([
+    expect(seen()).toEqual(said([
       '[matomo-lite] createTracker: trackerUrl must be an http(s) URL, got "ftp://x/matomo.php"; ignored',
       '[matomo-lite] createTracker: siteId must be an integer > 0, got "abc"; ignored',
       '[matomo-lite] createTracker: visitorCookieTimeout must be a number of seconds > 0, got -1; ignored',
       '[matomo-lite] createTracker: unknown option "nonsense"; ignored',
-    ]);
+    ]));
   });
 
   it('takes only its own options, never inherited names such as __proto__', () => {
@@ -55,16 +56,16 @@ describe('createTracker options', () => {
     const t = createTracker(JSON.parse('{"__proto__": {"siteId": "9"}, "toString": 1, "siteId": 2}'));
     expect(Object.getPrototypeOf(t._cfg)).toBe(Object.prototype);
     expect(t._cfg.siteId).toBe('2');
-    expect(seen()).toEqual([
+    expect(seen()).toEqual(said([
       '[matomo-lite] createTracker: unknown option "__proto__"; ignored',
       '[matomo-lite] createTracker: unknown option "toString"; ignored',
-    ]);
+    ]));
   });
 
   it('survives a non-object config', () => {
     const seen = warnings();
     expect(createTracker(42 as never)._cfg.siteId).toBe('');
-    expect(seen()[0]).toContain('createTracker: options must be an object, got 42');
+    expect(seen()[0]).toContain(saidLine('createTracker: options must be an object, got 42'));
   });
 
   it('two trackers are independent', () => {
@@ -85,7 +86,7 @@ describe('setters', () => {
     setSiteId(t, 0 as never);
     expect(getTrackerUrl(t)).toBe('//stats.example.org/matomo.php');
     expect(getSiteId(t)).toBe('7');
-    expect(seen()).toEqual(['[matomo-lite] setSiteId: siteId must be an integer > 0, got 0; ignored']);
+    expect(seen()).toEqual(said(['[matomo-lite] setSiteId: siteId must be an integer > 0, got 0; ignored']));
     setVisitorCookieTimeout(t, 60);
     expect(t._cfg.visitorCookieTimeout).toBe(60);
   });
@@ -104,7 +105,7 @@ describe('setters', () => {
     const t = createTracker();
     setSecureCookie(t, true);
     expect(t._cfg.secureCookie).toBe(false);
-    expect(seen()[0]).toContain('setSecureCookie: secureCookie must be false on an http page');
+    expect(seen()[0]).toContain(saidLine('setSecureCookie: secureCookie must be false on an http page'));
     setPage('https://www.example.com/');
     setSecureCookie(t, true);
     expect(t._cfg.secureCookie).toBe(true);
@@ -133,6 +134,6 @@ describe('setters', () => {
     const seen = warnings();
     expect(() => setSiteId(undefined as never, 1)).not.toThrow();
     expect(() => getSiteId({} as never)).not.toThrow();
-    expect(seen()[0]).toBe('[matomo-lite] setSiteId: first argument must be a tracker from createTracker(), got undefined; ignored');
+    expect(seen()[0]).toBe(saidLine('[matomo-lite] setSiteId: first argument must be a tracker from createTracker(), got undefined; ignored'));
   });
 });

@@ -16,6 +16,7 @@ import { setCookieDomain, setCookiePath, setVisitorId, trackPageView } from '../
 import { sha1 } from '../../src/core/sha1';
 import { cookieName, cookieScope } from '../../src/core/identity';
 import { captureTransport, clearCookies, hitOf, parse, setPage } from '../helpers';
+import { said } from '../warnings';
 
 const NOW = 1894716309000;
 const URL_TV = 'https://www.example.com/products?id=5';
@@ -237,10 +238,10 @@ describe('setVisitorId', () => {
     trackPageView(t);
     const [hit] = await sentHits(sent);
     expect(hit.hit.get('_id')).toBe('abcdef0123456789');
-    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+    expect(warn.mock.calls.map((c) => c[0])).toEqual(said([
       '[matomo-lite] setVisitorId: id must be 16 hexadecimal characters, got 1234567890123456; ignored',
       '[matomo-lite] setVisitorId: id must be 16 hexadecimal characters, got "zz"; ignored',
-    ]);
+    ]));
   });
 });
 
@@ -254,9 +255,9 @@ describe('a hit that cannot be built', () => {
     const [hit] = await sentHits(sent);
     expect(hit.hit.get('action_name')).toBe('Cyclic');
     expect(hit.hit.keys).not.toContain('data');
-    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+    expect(warn.mock.calls.map((c) => c[0])).toEqual(said([
       '[matomo-lite] trackPageView: customData must be JSON-serialisable; left out',
-    ]);
+    ]));
   });
 
   it("a page view that fails on the page's data keeps the metrics for the next one", async () => {

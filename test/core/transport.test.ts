@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTracker, trackPageView, setRequestMethod, ping } from '../../src/index';
 import { captureTransport, clearCookies, setPage } from '../helpers';
 import { CLIENT_HINTS_WAIT_MS, FIRST_REQUEST_GAP_MS, MAX_URL_HIT } from '../../src/core/transport';
+import { said } from '../warnings';
 
 const NOW = 1894716309000;
 
@@ -191,10 +192,10 @@ describe('transport choice', () => {
     trackPageView(createTracker({ trackerUrl: '/matomo.php' }));
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toHaveLength(0);
-    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+    expect(warn.mock.calls.map((c) => c[0])).toEqual(said([
       '[matomo-lite] trackPageView: trackerUrl is not set; hit not sent',
       '[matomo-lite] trackPageView: siteId is not set; hit not sent',
-    ]);
+    ]));
   });
 });
 

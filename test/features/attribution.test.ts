@@ -13,6 +13,7 @@ import {
 } from '../../src/index';
 import { setPage } from '../helpers';
 import { NOW, setup, teardown, tracker } from './support';
+import { said } from '../warnings';
 
 afterEach(teardown);
 
@@ -96,11 +97,11 @@ describe('setCampaignNameKey / setCampaignKeywordKey (§5.1)', () => {
     setCampaignKeywordKey(t, '');
     expect(t._names).toBeUndefined();
     expect(t._kwds).toBeUndefined();
-    expect(warnings()).toEqual([
+    expect(warnings()).toEqual(said([
       'setCampaignNameKey: keys must be a parameter name or a list of them, got ; ignored',
       'setCampaignNameKey: keys must be a parameter name or a list of them, got ok,3; ignored',
       'setCampaignKeywordKey: keys must be a parameter name or a list of them, got ""; ignored',
-    ]);
+    ]));
   });
 });
 

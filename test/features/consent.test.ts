@@ -28,6 +28,7 @@ import {
 } from '../../src/index';
 import { send } from '../../src/core/send';
 import { captureTransport, clearCookies, hitOf, parse, setPage } from '../helpers';
+import { forgetWarnings, said } from '../warnings';
 
 const NOW = 1894716309000;
 const HOUR = 36e5;
@@ -59,6 +60,7 @@ beforeEach(() => {
   clearCookies();
   writes = recordCookieWrites();
   warnings = [];
+  forgetWarnings();
   vi.spyOn(console, 'warn').mockImplementation((message: string) => void warnings.push(message));
 });
 afterEach(() => {
@@ -178,7 +180,7 @@ describe('requireConsent → setConsentGiven (TV-25)', () => {
     requireConsent(t);
     trackPageView(t);
     setConsentGiven(t, 'yes' as unknown as boolean);
-    expect(warnings).toEqual(['[matomo-lite] setConsentGiven: enableCookies must be true or false, got "yes"; ignored']);
+    expect(warnings).toEqual(said(['[matomo-lite] setConsentGiven: enableCookies must be true or false, got "yes"; ignored']));
     expect(await hitsSent(sent)).toEqual([]);
     expect(hasConsent(t)).toBe(false);
   });
@@ -246,7 +248,7 @@ describe('rememberConsentGiven', () => {
     const t = tracker();
     requireConsent(t);
     rememberConsentGiven(t, hours as number);
-    expect(warnings).toEqual([`[matomo-lite] rememberConsentGiven: hours must be a number > 0, got ${shown}; ignored`]);
+    expect(warnings).toEqual(said([`[matomo-lite] rememberConsentGiven: hours must be a number > 0, got ${shown}; ignored`]));
     expect(hasConsent(t)).toBe(false);
     expect(writes).toEqual([]);
   });
@@ -312,7 +314,7 @@ describe('forgetConsentGiven / optUserOut', () => {
   it.each(['forgetConsentGiven', 'optUserOut'] as const)('%s with bad hours still withdraws consent, for 30 years', (name) => {
     const t = tracker();
     (name == 'optUserOut' ? optUserOut : forgetConsentGiven)(t, -3);
-    expect(warnings).toEqual([`[matomo-lite] ${name}: hours must be a number > 0, got -3; 30 years used`]);
+    expect(warnings).toEqual(said([`[matomo-lite] ${name}: hours must be a number > 0, got -3; 30 years used`]));
     expect(isUserOptedOut(t)).toBe(true);
     expect(wrote('mtm_consent_removed').at(-1)).toContain(new Date(NOW + 30 * 365 * 24 * HOUR).toUTCString());
   });
@@ -384,7 +386,7 @@ describe('cookie consent', () => {
     const t = tracker();
     requireCookieConsent(t);
     rememberCookieConsentGiven(t, 'x' as unknown as number);
-    expect(warnings).toEqual(['[matomo-lite] rememberCookieConsentGiven: hours must be a number > 0, got "x"; ignored']);
+    expect(warnings).toEqual(said(['[matomo-lite] rememberCookieConsentGiven: hours must be a number > 0, got "x"; ignored']));
     expect(areCookiesEnabled(t)).toBe(false);
     expect(getRememberedCookieConsent(t)).toBe(0);
   });
@@ -468,7 +470,7 @@ describe('setDoNotTrack', () => {
     dnt('doNotTrack', '1');
     const t = tracker();
     setDoNotTrack(t, 1 as unknown as boolean);
-    expect(warnings).toEqual(['[matomo-lite] setDoNotTrack: enable must be true or false, got 1; ignored']);
+    expect(warnings).toEqual(said(['[matomo-lite] setDoNotTrack: enable must be true or false, got 1; ignored']));
     expect(t._dnt).toBeUndefined();
   });
 });
@@ -496,7 +498,7 @@ describe('every function', () => {
   };
   it.each(Object.entries(all))('%s refuses a non-tracker without throwing or writing a cookie', (name, fn) => {
     expect((fn as (t: unknown) => unknown)({})).toBeUndefined();
-    expect(warnings).toEqual([`[matomo-lite] ${name}: first argument must be a tracker from createTracker(), got [object Object]; ignored`]);
+    expect(warnings).toEqual(said([`[matomo-lite] ${name}: first argument must be a tracker from createTracker(), got [object Object]; ignored`]));
     expect(writes).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '../../src/index';
 import { deviceId } from '../../src/features/cross-domain';
 import { NOW, setup, teardown, tracker } from './support';
+import { said } from '../warnings';
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -188,6 +189,6 @@ describe('incoming pk_vid (TV-27 target)', () => {
     const t = tracker();
     setCrossDomainLinkingTimeout(t, '60' as never);
     expect(t._crossDomainTimeout).toBeUndefined();
-    expect(warnings()).toEqual(['setCrossDomainLinkingTimeout: seconds must be a number, got "60"; ignored']);
+    expect(warnings()).toEqual(said(['setCrossDomainLinkingTimeout: seconds must be a number, got "60"; ignored']));
   });
 });

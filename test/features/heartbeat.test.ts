@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTracker, trackPageView, enableHeartBeatTimer, disableHeartBeatTimer } from '../../src/index';
 import { captureTransport, clearCookies, setPage } from '../helpers';
+import { saidLine } from '../warnings';
 
 const NOW = 1894716309000;
 let focused = true;
@@ -121,7 +122,7 @@ describe('enableHeartBeatTimer', () => {
   it('warns about a bad delay and uses the default', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await setup('often' as never);
-    expect(warn.mock.calls[0][0]).toBe('[matomo-lite] enableHeartBeatTimer: seconds must be a number > 0, got "often"; ignored');
+    expect(warn.mock.calls[0][0]).toBe(saidLine('[matomo-lite] enableHeartBeatTimer: seconds must be a number > 0, got "often"; ignored'));
   });
 });
 

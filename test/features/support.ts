@@ -3,6 +3,7 @@
 import { vi, type MockInstance } from 'vitest';
 import { createTracker } from '../../src/index';
 import { captureTransport, sentHits, setPage, clearCookies, type SentHit } from '../helpers';
+import { forgetWarnings } from '../warnings';
 
 export const NOW = 1894716309000;
 export const URL_E = 'https://www.example.com/products?id=5';
@@ -14,6 +15,7 @@ export function setup(url = URL_E, referrer = 'https://www.google.com/') {
   vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
   setPage(url, { referrer });
   clearCookies();
+  forgetWarnings();
   const sent = captureTransport();
   const warn: MockInstance = vi.spyOn(console, 'warn').mockImplementation(() => {});
   const hits = () => sentHits(sent);

@@ -5,6 +5,7 @@ import { api } from '../../src/paq/full';
 import { COMING, FULL } from '../../src/paq/methods';
 import { named, startPaq, type Api, type MatomoGlobal, type MatomoTracker } from '../../src/paq/index';
 import { captureTransport, clearCookies, sentHits, setPage, type SentHit } from '../helpers';
+import { forgetWarnings } from '../warnings';
 
 export const URL = 'https://www.example.com/products?id=5';
 export const MATOMO = 'https://matomo.example.com/matomo.php';
@@ -27,6 +28,7 @@ export function setup() {
   vi.useFakeTimers({ now: 1894716309000, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
   setPage(URL);
   clearCookies();
+  forgetWarnings();
   for (const name of GLOBALS) delete (window as unknown as Record<string, unknown>)[name];
   const sent = captureTransport();
   const warn: MockInstance = vi.spyOn(console, 'warn').mockImplementation(() => {});
