@@ -29,6 +29,17 @@ export function guard<A extends unknown[], R>(
 /** A guarded function knows the name it warns with: for a public one, its export name. */
 export type Named = { _name?: string };
 
+/** Runs every hook of a list: one that throws is reported (debug mode) and the others still run. */
+export function runHooks(tracker: unknown, hooks: (() => void)[], where: string): void {
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch (error) {
+      report(tracker, where, error);
+    }
+  }
+}
+
 /** Reports an internal error when the tracker (or any object with _cfg) is in debug mode. */
 export function report(tracker: unknown, where: string, error: unknown): undefined {
   try {

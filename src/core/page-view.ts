@@ -3,7 +3,7 @@ import { currentUrl, PAGE_VIEW } from './hit';
 import { send } from './send';
 import { parseUrl } from './url';
 import { isTracker, type Tracker } from './tracker';
-import { guard } from './guard';
+import { guard, runHooks } from './guard';
 import type { Params } from '../context/params';
 import { pageTitle } from '../context/page';
 import { newPageViewId } from '../context/pageview-id';
@@ -28,6 +28,7 @@ export const trackPageView = guard('trackPageView', (tracker: Tracker, customTit
   if (typeof customTitle == 'string' || Number.isFinite(customTitle)) title = String(customTitle);
   else if (customTitle != null) must('trackPageView', customTitle, __DEBUG__ && 'customTitle must be a string');
   if (!tracker._pin) tracker._pvId = newPageViewId();
+  runHooks(tracker, tracker._onPageView, 'trackPageView');
   if (!tracker._pvs++) {
     // the first page view left before the page had loaded: its metrics go on
     // a ping when the page is hidden or left, unless another hit took them

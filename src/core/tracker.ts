@@ -24,6 +24,26 @@ export interface Tracker {
   _wired?: boolean;
   /** functions run when the page is hidden or left, before the final flush */
   _onLeave: (() => void)[];
+  /**
+   * Functions run at each page view, once its new `pv_id` is set and before
+   * its hit is built: features reset their per-page-view state here (content
+   * impressions seen, media views, the heartbeat's page timing) and rescan the
+   * DOM of a single-page app's new route. Part of the seam between core and
+   * features (ARCHITECTURE.md): features register, core runs them, no feature
+   * imports another.
+   */
+  _onPageView: (() => void)[];
+  /**
+   * Set while link tracking is on (features/links.ts): the hit a click on
+   * this element sends, `link` or `download`, or undefined when the click is
+   * not tracked. Content tracking asks it so that a click on a block's
+   * target that is a tracked link sends one combined hit (§8.6).
+   */
+  _linkKind?: (element: Element) => 'link' | 'download' | undefined;
+  /** Parameters added to the link hit of a click on this element (content tracking adds the block's `c_*` part, §8.6, TV-22). */
+  _linkParams: ((element: Element) => Params)[];
+  /** elements watched for entering the viewport, and the one IntersectionObserver (core/visibility.ts) */
+  _visible?: [IntersectionObserver, Map<Element, (element: Element) => boolean | void>];
   /** current page-view id */
   _pvId?: string;
   /** pv_id pinned by setPageViewId */
@@ -79,6 +99,8 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
     _queue: [],
     _lastHit: 0,
     _onLeave: [],
+    _onPageView: [],
+    _linkParams: [],
     _pvs: 0,
     _dims: {},
   } as Omit<Tracker, '_gates'> as Tracker;

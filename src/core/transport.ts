@@ -1,5 +1,5 @@
 import type { Tracker } from './tracker';
-import { guard } from './guard';
+import { guard, runHooks } from './guard';
 import { clientHints } from '../context/client-hints';
 import { browserFeatures } from '../context/browser-features';
 
@@ -136,7 +136,7 @@ export function wire(tracker: Tracker): void {
     // arrival, never a departure, whatever the visibility
     const type = event.type;
     if ((tracker._away = type == 'pagehide' || (type != 'pageshow' && document.visibilityState == 'hidden'))) {
-      for (const hook of tracker._onLeave) guard('leave', hook as (tracker: Tracker) => void)(tracker);
+      runHooks(tracker, tracker._onLeave, 'leave');
       flush(tracker, true);
     }
   };
