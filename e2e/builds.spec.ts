@@ -2,6 +2,7 @@
 // picks the debug build under the `development` export condition (Vite and
 // webpack in dev mode), the production build otherwise. Both do the same;
 // only the words of the warnings differ, and production carries none.
+import { readFileSync } from 'node:fs';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -54,3 +55,17 @@ for (const [flavour, conditions] of [
     ]);
   });
 }
+
+test('the production scripts carry none of the sentences, the debug scripts all of them', () => {
+  for (const [file, debug] of [
+    ['dist/matomo-lite.js', false],
+    ['dist/matomo-lite.core.js', false],
+    ['dist/matomo-lite.debug.js', true],
+    ['dist/matomo-lite.core.debug.js', true],
+  ] as const) {
+    const code = readFileSync(file, 'utf8');
+    for (const sentence of [...SENTENCES, 'not in this build', 'unknown command']) {
+      expect(code.includes(sentence), `${file}: ${sentence}`).toBe(debug);
+    }
+  }
+});
