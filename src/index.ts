@@ -4,6 +4,7 @@
  */
 export type { Tracker } from './core/tracker.js';
 export type { TrackerConfig } from './core/config.js';
+export type { Paq, PaqCommand, PaqTracker } from './paq/commands.js';
 export {
   createTracker,
   setTrackerUrl,
