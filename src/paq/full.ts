@@ -106,7 +106,7 @@ import {
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
-} from '../index';
+} from '../index.js';
 
 export const api = [
   createTracker,
