@@ -32,6 +32,7 @@ export {
   disablePerformanceTracking,
   disableBrowserFeatureDetection,
   enableBrowserFeatureDetection,
+  disableRetry,
 } from './core/tracker';
 export {
   getVisitorId,

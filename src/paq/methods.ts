@@ -27,7 +27,7 @@ export const CORE =
   'requireConsent setConsentGiven rememberConsentGiven forgetConsentGiven hasConsent isConsentRequired ' +
   'getRememberedConsent hasRememberedConsent requireCookieConsent setCookieConsentGiven ' +
   'rememberCookieConsentGiven forgetCookieConsentGiven getRememberedCookieConsent optUserOut ' +
-  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal enableFileTracking';
+  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal enableFileTracking disableRetry';
 
 /** Implemented, in the full build only. */
 export const FULL =
@@ -131,4 +131,5 @@ export const NOTES: Record<string, string> = {
   trackContentInteractionNode: CONTENT,
   logAllContentBlocksOnPage: CONTENT,
   enableHeartBeatTimer: 'returns stop()',
+  disableRetry: 'matomo-lite only: failed sends are not retried (README, Reliability)',
 };
