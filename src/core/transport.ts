@@ -157,8 +157,7 @@ function post(tracker: Tracker, target: string, body: Blob, chunk: Entry[]): unk
     const request = fetch(target, { method: 'POST', body, keepalive: body.size < KEEPALIVE_MAX, credentials: 'include', mode: shown ? 'cors' : 'no-cors' });
     try {
       request.then(
-        // without CORS (leaving) the answer is opaque: not read
-        (response) => shown && answered(tracker, response.status, chunk),
+        (response) => answered(tracker, response, chunk, shown),
         () => retry && failed(tracker, chunk),
       );
     } catch {}
@@ -175,8 +174,17 @@ function post(tracker: Tracker, target: string, body: Blob, chunk: Entry[]): unk
   return sent;
 }
 
-/** Matomo's answer to a request of `chunk`: 5xx and 429 are failures, another 4xx a refused hit, anything else delivery. */
-const answered = guard('transport', (tracker: Tracker, status: number, chunk: Entry[]): void => {
+/**
+ * Matomo's answer to a request of `chunk`: 5xx and 429 are failures, another
+ * 4xx a refused hit, anything else delivery. Without CORS (`seen` false:
+ * the page was leaving) the answer is opaque, and not read.
+ */
+const answered = guard('transport', (tracker: Tracker, response: Response, chunk: Entry[], seen: boolean): void => {
+  const status = response.status;
+  // an unread body holds its request's share of the browser's keepalive
+  // quota (64 KiB in all): later keepalive requests would fail
+  response.body?.cancel();
+  if (!seen) return;
   if (status > 499 || status == 429) return failed(tracker, chunk);
   if (status > 399) warn('send', __DEBUG__ && 'Matomo answered ' + status + ': ' + chunk.length + ' hit(s) dropped, not retried');
   // Matomo is back: what the store holds goes now
