@@ -16,10 +16,12 @@
  * measurably adds (stated in CHANGELOG). Debug rows are reported only.
  * `--write` also rewrites README.md's size table; `--check` fails when that
  * table is not what was measured, so the sizes the README claims stay true
- * (npm test runs it).
+ * (npm test runs it). Also prints each script build's Subresource Integrity
+ * hash (sha384), for a site's `<script integrity="…">` (README, Security).
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -45,6 +47,8 @@ const ENTRIES = [
     ['app: + ecommerce', 'ecommerce'],
   ].map(([name, fixture, goal, limit]) => [name, app(fixture), name + ' (development)', app(fixture, ['development']), goal, limit]),
 ];
+
+const SCRIPT_BUILDS = ['dist/matomo-lite.js', 'dist/matomo-lite.debug.js', 'dist/matomo-lite.core.js', 'dist/matomo-lite.core.debug.js'];
 
 function file(path) {
   return async () => (existsSync(path) ? readFileSync(path) : undefined);
@@ -96,6 +100,12 @@ function fmt(bytes) {
 const header = ['build', 'raw B', 'gzip B', 'brotli B', 'gzip goal', 'gzip limit', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 for (const row of [header, ...rows]) console.log(row.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd());
+
+// the builds are reproducible (check-reproducible.mjs): the same source gives the same hashes
+console.log('\nSubresource Integrity of each script build (<script src="…" integrity="…" crossorigin="anonymous">):');
+for (const build of SCRIPT_BUILDS) {
+  if (existsSync(build)) console.log(`  ${build.padEnd(32)}sha384-${createHash('sha384').update(readFileSync(build)).digest('base64')}`);
+}
 
 {
   const table = [

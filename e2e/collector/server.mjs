@@ -306,9 +306,16 @@ export async function startCollector({
     fs.stat(file, (err, stat) => {
       if (err || !stat.isFile()) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
       const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      // ?csp=<policy> serves a page under that Content-Security-Policy header
+      // (e2e/security.spec.ts): a header, as sites send it, from the server's own
+      // address (a document fulfilled by the test runner has none, and Chromium's
+      // local network access checks then refuse its requests to the collector)
+      const csp = type.startsWith('text/html') ? new URLSearchParams(query).get('csp') : null;
       const deliver = () => {
         if (res.destroyed) return;
-        res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-store' });
+        const headers = { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-store' };
+        if (csp && /^[\x20-\x7e]+$/.test(csp)) headers['Content-Security-Policy'] = csp;
+        res.writeHead(200, headers);
         if (req.method === 'HEAD') return res.end();
         fs.createReadStream(file)
           .on('error', () => res.destroy())
