@@ -29,7 +29,8 @@ import terser from '@rollup/plugin-terser';
 const KB = 1024;
 
 // Enforced ceilings (gzip bytes): the ratchet, at the measured sizes.
-const LIMITS = { full: 11.3 * KB, core: 9.4 * KB, pageView: 5.55 * KB };
+// The retry store (#15) is in every build: + its measured bytes.
+const LIMITS = { full: 11.3 * KB + 613, core: 9.4 * KB + 617, pageView: 5.55 * KB + 634 };
 
 /**
  * Each entry twice: production name and code, debug name and code (for an
