@@ -5,6 +5,9 @@
 // links with odd hrefs, content blocks with odd attributes, media elements
 // with odd sources, clicked, played, moved and removed.
 
+/** addTracker commands beyond this many become trackEvent. */
+const MAX_ADDED_TRACKERS = 5;
+
 /** mulberry32: a small seeded generator. */
 export function random(seed) {
   return () => {
@@ -62,9 +65,15 @@ export function fuzzer(seed, names, { hugeLength = 20000 } = {}) {
   ];
   const value = () => pick(values)();
   const args = () => Array.from({ length: int(7) }, value);
+  // each added tracker gets every later command, and sends its own requests:
+  // a few are enough, more make a long run quadratic
+  let added = 0;
   const name = () => {
     const roll = next();
-    if (roll < 0.8) return pick(names);
+    if (roll < 0.8) {
+      const picked = pick(names);
+      return picked == 'addTracker' && ++added > MAX_ADDED_TRACKERS ? 'trackEvent' : picked;
+    }
     if (roll < 0.85) return 'unknown' + int(50);
     if (roll < 0.88) return pick(['Plugin.method', 'Plugin::method', '', ' trackPageView', 'TRACKPAGEVIEW', 'toString', '__proto__', 'constructor']);
     return value();
@@ -116,6 +125,9 @@ const ODD_URLS = [
   'https://other.example/?pk_vid=123',
   'x'.repeat(3000),
 ];
+
+/** The fuzzed part of the page holds at most about this many elements. */
+const MAX_ELEMENTS = 300;
 
 /**
  * domFuzzer(seed, doc) → step(): each step adds, changes, clicks, plays,
@@ -196,7 +208,9 @@ export function domFuzzer(seed, doc) {
     const roll = next();
     const elements = all();
     const target = elements.length ? pick(elements) : root;
-    if (roll < 0.35 || elements.length < 5) root.append(pick([link, link, content, media])());
+    // a bounded DOM: long runs stay linear in their length
+    if (elements.length > MAX_ELEMENTS) target.remove();
+    else if (roll < 0.35 || elements.length < 5) root.append(pick([link, link, content, media])());
     else if (roll < 0.6) for (const type of pick([['mousedown', 'click'], ['mousedown', 'mouseup', 'click'], ['auxclick'], ['contextmenu'], ['click']])) fire(target, type);
     else if (roll < 0.7) {
       const type = pick(['play', 'playing', 'pause', 'timeupdate', 'seeking', 'seeked', 'ended', 'volumechange', 'ratechange', 'loadedmetadata', 'durationchange', 'error']);
