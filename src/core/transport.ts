@@ -20,9 +20,9 @@ import { browserFeatures } from '../context/browser-features';
  *   4xx is a hit Matomo refuses: dropped, never retried.
  * - When the page is hidden or left: sendBeacon (its delivery cannot be
  *   seen, so it is never retried nor sent twice; a refused beacon is a
- *   failure); fetch keepalive where it is missing. While a back-off is
- *   pending, Matomo is most likely still failing: the hits go to the store
- *   instead of a beacon, for the next visit.
+ *   failure); fetch keepalive where it is missing. After a failure and
+ *   before the next success, Matomo is most likely still failing: the hits
+ *   go to the store instead of a beacon, for the next visit.
  * - One hit: in the URL with an empty body (a long one, or with
  *   setRequestMethod('POST'), in the body), as matomo.js; GET mode or no
  *   other way: an image GET (never retried).
@@ -121,9 +121,9 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
   if (!entries.length) return;
   tracker._gap ||= now + FIRST_REQUEST_GAP_MS;
   if (fresh.length) tracker._lastHit = now;
-  // leaving while Matomo fails: a beacon would most likely be lost, the store
-  // keeps the hits for the next visit
-  if (tracker._away && tracker._retry && cookiesOn(tracker)) return keep(tracker, entries);
+  // leaving while Matomo fails (no success since a failure): a beacon would
+  // most likely be lost, the store keeps the hits for the next visit
+  if (tracker._away && tracker._fails && cookiesOn(tracker)) return keep(tracker, entries);
   const url = cfg.trackerUrl!;
   while (entries.length) {
     const chunk = entries.splice(0, BULK_MAX);
