@@ -28,9 +28,11 @@ import terser from '@rollup/plugin-terser';
 
 const KB = 1024;
 
-// Enforced ceilings (gzip bytes): the ratchet, at the measured sizes.
-// The retry store (#15) is in every build: + its measured bytes.
-const LIMITS = { full: 11.3 * KB + 613, core: 9.4 * KB + 617, pageView: 5.55 * KB + 634 };
+// Enforced ceilings (gzip bytes of the production builds): the ratchet, at
+// the last measured sizes. They only come down; a feature raises them by
+// what it measurably adds, stated in CHANGELOG.md.
+// The retry store (#15, in every build) added 611, 615 and 634 B.
+const LIMITS = { full: 10674 + 611, core: 8910 + 615, pageView: 5339 + 634 };
 
 /**
  * Each entry twice: production name and code, debug name and code (for an
@@ -67,6 +69,7 @@ export function app(fixture, conditions = []) {
   };
 }
 
+const fmt = (bytes) => bytes + ' B';
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -94,9 +97,6 @@ if (process.argv.includes('--json')) {
   process.exit(0);
 }
 
-function fmt(bytes) {
-  return (bytes / KB).toFixed(2) + ' KB';
-}
 
 const header = ['build', 'raw B', 'gzip B', 'brotli B', 'gzip goal', 'gzip limit', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
