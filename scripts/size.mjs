@@ -31,8 +31,8 @@ const KB = 1024;
 // Enforced ceilings (gzip bytes of the production builds): the ratchet, at
 // the last measured sizes. They only come down; a feature raises them by
 // what it measurably adds, stated in CHANGELOG.md.
-// The retry store (#15, in every build) added 611, 615 and 634 B.
-const LIMITS = { full: 10674 + 611, core: 8910 + 615, pageView: 5339 + 634 };
+// The retry store (#15, in every build) added 618, 627 and 638 B.
+const LIMITS = { full: 10674 + 618, core: 8910 + 627, pageView: 5339 + 638 };
 
 /**
  * Each entry twice: production name and code, debug name and code (for an

@@ -20,9 +20,10 @@ import { browserFeatures } from '../context/browser-features';
  *   4xx is a hit Matomo refuses: dropped, never retried.
  * - When the page is hidden or left: sendBeacon (its delivery cannot be
  *   seen, so it is never retried nor sent twice; a refused beacon is a
- *   failure); fetch keepalive where it is missing. After a failure and
- *   before the next success, Matomo is most likely still failing: the hits
- *   go to the store instead of a beacon, for the next visit.
+ *   failure); fetch keepalive where it is missing.
+ * - After a failure and until a request gets through, Matomo is most likely
+ *   still failing: new hits go to the store and leave with the next retry,
+ *   or on the next visit if the tab closes first.
  * - One hit: in the URL with an empty body (a long one, or with
  *   setRequestMethod('POST'), in the body), as matomo.js; GET mode or no
  *   other way: an image GET (never retried).
@@ -79,7 +80,7 @@ export function enqueue(tracker: Tracker, hit: string): void {
  * left), waits for client hints and for the end of the first-request window
  * first. An internal error is reported in debug mode, never thrown.
  */
-export const flush = guard('transport', (tracker: Tracker, force?: boolean): void => {
+export const flush = guard('transport', (tracker: Tracker, force?: boolean, retrying?: boolean): void => {
   const cfg = tracker._cfg;
   const method = cfg.requestMethod;
   if (tracker._ua == null) {
@@ -113,17 +114,18 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
   const tail = cfg.disableBrowserFeatureDetection
     ? ''
     : (tracker._ua ? '&uadata=' + encodeURIComponent(tracker._ua as string) : '') + (tracker._features ||= browserFeatures());
-  const fresh = tracker._queue.splice(0);
+  const fresh = tracker._queue.splice(0).map(([hit, time]): Entry => [hit + tail, time]);
+  if (fresh.length) tracker._lastHit = now;
+  // Matomo failed and nothing got through since: new hits wait in the store
+  // and leave with the next retry. A request or a beacon now would most
+  // likely fail, and a tab closed before its answer would lose it; the store
+  // keeps the hits for the next visit (memory does not: leaving cookieless,
+  // they take their chance by beacon)
+  if (tracker._fails && !retrying && !(tracker._away && !cookiesOn(tracker))) return void (fresh.length && keep(tracker, fresh));
   // stored hits are older: they go first, so Matomo gets the visit in order
-  const entries: Entry[] = (tracker._away || tracker._retry ? [] : take(tracker)).concat(
-    fresh.map(([hit, time]): Entry => [hit + tail, time]),
-  );
+  const entries = (tracker._away || tracker._retry ? [] : take(tracker)).concat(fresh);
   if (!entries.length) return;
   tracker._gap ||= now + FIRST_REQUEST_GAP_MS;
-  if (fresh.length) tracker._lastHit = now;
-  // leaving while Matomo fails (no success since a failure): a beacon would
-  // most likely be lost, the store keeps the hits for the next visit
-  if (tracker._away && tracker._fails && cookiesOn(tracker)) return keep(tracker, entries);
   const url = cfg.trackerUrl!;
   while (entries.length) {
     const chunk = entries.splice(0, BULK_MAX);
@@ -138,7 +140,7 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
     // Matomo answers the image with a GIF when `send_image` is not 0
     if (!inBody) new Image().src = target.replace('send_image=0', 'send_image=1');
   }
-}) as (tracker: Tracker, force?: boolean) => void;
+}) as (tracker: Tracker, force?: boolean, retrying?: boolean) => void;
 
 /**
  * POSTs one request; falsy when no way to send it exists. While the page is
@@ -187,9 +189,11 @@ const answered = guard('transport', (tracker: Tracker, response: Response, chunk
   if (!seen) return;
   if (status > 499 || status == 429) return failed(tracker, chunk);
   if (status > 399) warn('send', __DEBUG__ && 'Matomo answered ' + status + ': ' + chunk.length + ' hit(s) dropped, not retried');
-  // Matomo is back: what the store holds goes now
-  tracker._fails = 0;
-  if (tracker._retry) retryNow(tracker);
+  // Matomo is back: what waits in the store goes now
+  if (tracker._fails) {
+    tracker._fails = 0;
+    retryNow(tracker);
+  }
 });
 
 /** A request failed: its hits go to the store, and one retry is scheduled, with back-off and jitter. */
@@ -200,7 +204,7 @@ const failed = guard('transport', (tracker: Tracker, chunk: Entry[]): void => {
     const delay = tracker._cfg.retryDelay * 1e3 * 2 ** Math.min(fails - 1, BACKOFF_DOUBLINGS) * (0.5 + Math.random() / 2);
     tracker._retry = setTimeout(() => {
       tracker._retry = 0;
-      flush(tracker);
+      flush(tracker, false, true);
     }, delay);
   }
 });
@@ -209,7 +213,7 @@ const failed = guard('transport', (tracker: Tracker, chunk: Entry[]): void => {
 function retryNow(tracker: Tracker): void {
   clearTimeout(tracker._retry!);
   tracker._retry = 0;
-  flush(tracker);
+  flush(tracker, false, true);
 }
 
 /**
@@ -228,7 +232,7 @@ export function wire(tracker: Tracker): void {
     if ((tracker._away = type == 'pagehide' || (type != 'pageshow' && document.visibilityState == 'hidden'))) {
       runHooks(tracker, tracker._onLeave, 'leave');
       flush(tracker, true);
-    } else if (tracker._fails) flush(tracker);
+    } else if (tracker._fails) retryNow(tracker);
   };
   addEventListener('pagehide', leave);
   addEventListener('pageshow', leave);

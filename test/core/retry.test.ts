@@ -132,18 +132,29 @@ describe('failed sends', () => {
     expect(localStorage.getItem(KEY)).toBeNull();
   });
 
-  it('sends what the store holds at once when a request gets through, without waiting for the back-off', async () => {
+  it('while Matomo fails, new hits wait in the store and leave with the next retry, in order', async () => {
     status = 503;
     const t = tracker();
-    trackPageView(t, 'lost');
+    trackPageView(t, 'first');
     await run(2000);
-    status = 204;
-    // a new hit, sent while the back-off waits: it gets through, the stored one follows
+    // made during the back-off: no request of their own
+    trackEvent(t, 'During', 'outage');
     ping(t);
     await run(FIRST_GAP);
-    expect(hits().map((h) => param(h, 'action_name') ?? 'ping')).toEqual(['lost', 'ping', 'lost']);
-    expect(param(hits()[2], 'cdo')).toBe('2');
-    await run(10 * DELAY);
+    expect(sent).toHaveLength(1);
+    expect(stored().map(([hit]) => param(hit, 'action_name') ?? param(hit, 'e_c') ?? 'ping')).toEqual(['first', 'During', 'ping']);
+    status = 204;
+    await run(DELAY);
+    expect(sent).toHaveLength(2);
+    expect(hits([sent[1]]).map((h) => [param(h, 'action_name') ?? param(h, 'e_c') ?? 'ping', param(h, 'cdo')])).toEqual([
+      ['first', '5'],
+      ['During', '3'],
+      ['ping', '3'],
+    ]);
+    expect(localStorage.getItem(KEY)).toBeNull();
+    // through again: new hits leave at once
+    ping(t);
+    await run();
     expect(sent).toHaveLength(3);
   });
 
@@ -361,20 +372,21 @@ describe('consent', () => {
     expect(localStorage.length).toBe(0);
   });
 
-  it('forgetConsentGiven deletes the stored hits and the ones in memory; a failure after it stores nothing', async () => {
+  it('forgetConsentGiven deletes the stored hits and the ones in memory: they never leave', async () => {
     status = 503;
     const t = tracker();
     trackPageView(t, 'stored');
     await run();
-    expect(stored()).toHaveLength(1);
-    // a request in flight when the visitor opts out
-    trackEvent(t, 'In', 'flight');
-    await vi.advanceTimersByTimeAsync(FIRST_GAP);
+    trackEvent(t, 'Kept', 'during the back-off');
+    await run(FIRST_GAP);
+    expect(stored()).toHaveLength(2);
     forgetConsentGiven(t);
     expect(localStorage.getItem(KEY)).toBeNull();
+    status = 204;
+    window.dispatchEvent(new Event('online'));
     await run(10 * DELAY);
     expect(localStorage.getItem(KEY)).toBeNull();
-    expect(hits().map((h) => param(h, 'action_name') ?? param(h, 'e_c'))).toEqual(['stored', 'In']);
+    expect(hits().map((h) => param(h, 'action_name'))).toEqual(['stored']);
   });
 });
 
