@@ -33,6 +33,8 @@ export {
   disablePerformanceTracking,
   disableBrowserFeatureDetection,
   enableBrowserFeatureDetection,
+  disableRetry,
+  setRetryDelay,
 } from './core/tracker.js';
 export {
   getVisitorId,

@@ -136,6 +136,11 @@ export const RULES = [
   rule('ca without action', 'fatal', '§1.8', 'ca=1 needs an action parameter (e_c, c_n, ma_id, link, download, search, idgoal)', ({ params }) => {
     if (params.ca === '1' && !has(params, 'ping') && !ACTION_KEYS.some((k) => has(params, k))) return `ca=1 without any action parameter (${ACTION_KEYS.join(', ')}): no handler, hit dropped`;
   }),
+  rule('cdo', 'error', '§13.2', 'cdo (seconds ago) must be an integer 0..86400 without token_auth', ({ params }) => {
+    if (!has(params, 'cdo')) return;
+    if (!UNSIGNED.test(params.cdo)) return `must be whole seconds ≥ 0 (got ${shown(params.cdo)})`;
+    if (Number(params.cdo) > 86400 && !has(params, 'token_auth')) return `a hit ${params.cdo} s old needs token_auth: Matomo answers 400 (over 86400 s)`;
+  }),
   rule('search_count', 'ignored', '§13.2', 'search_count must be an integer ≥ 0', ({ params }) => {
     if (has(params, 'search_count') && !UNSIGNED.test(params.search_count)) return `must be an integer ≥ 0 (got ${shown(params.search_count)})`;
   }),

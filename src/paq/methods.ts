@@ -27,7 +27,7 @@ export const CORE =
   'requireConsent setConsentGiven rememberConsentGiven forgetConsentGiven hasConsent isConsentRequired ' +
   'getRememberedConsent hasRememberedConsent requireCookieConsent setCookieConsentGiven ' +
   'rememberCookieConsentGiven forgetCookieConsentGiven getRememberedCookieConsent optUserOut ' +
-  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal enableFileTracking';
+  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal enableFileTracking disableRetry setRetryDelay';
 
 /** Implemented, in the full build only. */
 export const FULL =
@@ -85,8 +85,8 @@ export const NOTES: Record<string, string> = {
   getMatomoUrl: NO_API,
   getPiwikUrl: NO_API,
   addTracker: 'a tracker of its own that every later `_paq` command also runs on, except setTrackerUrl and setSiteId (§11.4)',
-  alwaysUseSendBeacon: 'sendBeacon is always tried first',
-  disableAlwaysUseSendBeacon: 'sendBeacon, then fetch keepalive, then an image: never blocks the page',
+  alwaysUseSendBeacon: 'fetch while the page is shown (its answer is seen, failures are retried), sendBeacon when it is hidden or left',
+  disableAlwaysUseSendBeacon: 'fetch while the page is shown, sendBeacon when it is hidden or left: never blocks the page',
   setCustomRequestProcessing: REQUESTS,
   appendToTrackingUrl: 'a leading `&` or `?` is dropped; `\'\'` removes the string',
   getRequest: REQUESTS,
@@ -131,4 +131,6 @@ export const NOTES: Record<string, string> = {
   trackContentInteractionNode: CONTENT,
   logAllContentBlocksOnPage: CONTENT,
   enableHeartBeatTimer: 'returns stop()',
+  disableRetry: 'matomo-lite only: failed sends are not retried (README, Reliability)',
+  setRetryDelay: 'matomo-lite only: seconds before the first retry of a failed send (README, Reliability)',
 };

@@ -4,7 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCollector, forwardTarget, PIXEL_GIF } from '../../e2e/collector/server.mjs';
+import { startCollector, forwardTarget, parseFault, PIXEL_GIF } from '../../e2e/collector/server.mjs';
 import { TV01, tv01With } from './hits.mjs';
 
 const FORM = 'application/x-www-form-urlencoded; charset=UTF-8';
@@ -267,6 +267,60 @@ describe('CORS (PROTOCOL §1.9)', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(c.preflights).toMatchObject([{ path: '/matomo.php', origin: 'https://shop.example', method: 'POST', headers: 'content-type' }]);
     expect(c.hits).toEqual([]);
+  });
+});
+
+describe('fault modes (the reliability tests switch them on and off)', () => {
+  afterAll(() => c.setFault(null));
+
+  it('answers the given status with the CORS headers, recording nothing, until switched off', async () => {
+    c.setFault({ status: 503 });
+    const res = await get(`/matomo.php?${TV01}`, { headers: { origin: 'http://site.example' } });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://site.example');
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+    expect((await post('/matomo.php', TV01)).status).toBe(503);
+    expect(c.hits).toHaveLength(0);
+    expect(c.refused.map((r) => [r.method, r.mode])).toEqual([['GET', 503], ['POST', 503]]);
+    // static files are not affected
+    expect((await get('/demo/index.html')).status).toBe(200);
+    c.setFault(null);
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(204);
+    expect(c.hits).toHaveLength(1);
+  });
+
+  it('count: only that many requests, then off', async () => {
+    c.setFault({ status: 400, count: 1 });
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(400);
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(204);
+    expect(c.hits).toHaveLength(1);
+  });
+
+  it('drop: the connection closes unanswered', async () => {
+    c.setFault({ drop: true });
+    await expect(get(`/matomo.php?${TV01}`)).rejects.toThrow();
+    expect(c.hits).toHaveLength(0);
+    expect(c.refused.map((r) => r.mode)).toEqual(['drop']);
+  });
+
+  it('hang: holds each request, then handles it as usual', async () => {
+    c.setFault({ hang: 300 });
+    const start = Date.now();
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(204);
+    expect(Date.now() - start).toBeGreaterThanOrEqual(290);
+    expect(c.hits).toHaveLength(1);
+    expect(c.refused).toHaveLength(0);
+  });
+
+  it('is switched over HTTP too: POST /__fault?status=503 (or drop, hang=ms, count=n), POST /__fault to switch off', async () => {
+    expect(await (await post('/__fault?status=503&count=2', '')).json()).toEqual({ status: 503, count: 2 });
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(503);
+    expect(await (await get('/__fault')).json()).toEqual({ status: 503, count: 1 });
+    expect(await (await post('/__fault', '')).json()).toBeNull();
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(204);
+    expect(parseFault('drop=1')).toEqual({ drop: true });
+    expect(parseFault('hang=99999999')).toEqual({ hang: 60000 });
+    expect(parseFault('count=3')).toBeNull();
   });
 });
 

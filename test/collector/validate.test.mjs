@@ -63,6 +63,9 @@ const CASES = [
   ['h/m/s', tv01With({ s: '60' }), 'h/m/s: s must be an integer 0–59 (got "60")'],
   ['ca+ping', tv01With({ action_name: null, ping: '1', ca: '1' }), 'ca+ping: ca=1 must never be sent with ping=1 (server error, hit dropped)'],
   ['ca without action', tv01With({ action_name: null, ca: '1' }), 'ca without action: ca=1 without any action parameter (e_c, e_a, c_n, ma_id, link, download, search, idgoal): no handler, hit dropped'],
+  ['cdo', tv01With({ cdo: '-5' }), 'cdo: must be whole seconds ≥ 0 (got "-5")'],
+  ['cdo', tv01With({ cdo: '1.5' }), 'cdo: must be whole seconds ≥ 0 (got "1.5")'],
+  ['cdo', tv01With({ cdo: '86401' }), 'cdo: a hit 86401 s old needs token_auth: Matomo answers 400 (over 86400 s)'],
   ['search_count', tv01With({ action_name: null, search: 'shoes', search_count: 'many' }), 'search_count: must be an integer ≥ 0 (got "many")'],
   ['send_image', tv01With({ send_image: null }), 'send_image: must be 0 (1 only on image GETs) (got nothing)'],
   ['r', tv01With({ r: '12a' }), 'r: must be digits (got "12a")'],
@@ -100,6 +103,10 @@ describe('validateHit: every rule fires', () => {
   it('has at least one case for each rule', () => {
     const covered = new Set(CASES.map(([rule]) => rule));
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it('passes a hit retried within 24 h (cdo, no token_auth)', () => {
+    expect(violationsOf(tv01With({ cdo: '82800' }))).toEqual([]);
   });
 
   it('fires exactly the broken rule and no other on a single change', () => {
