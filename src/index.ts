@@ -109,6 +109,19 @@ export {
   setCrossDomainLinkingTimeout,
   getCrossDomainLinkingUrlParameter,
 } from './features/cross-domain';
+export {
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
+} from './features/links';
 export { addTracker } from './features/trackers';
 export { disableCampaignParameters, discardHashTag } from './features/urls';
 export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests';

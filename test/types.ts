@@ -18,6 +18,10 @@ import {
   rememberConsentGiven,
   getVisitorId,
   setSiteId,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setDownloadExtensions,
   type Tracker,
   type TrackerConfig,
 } from '../src/index';
@@ -40,6 +44,12 @@ requireConsent(tracker);
 rememberConsentGiven(tracker, 24);
 const id: string | undefined = getVisitorId(tracker);
 void id;
+const stopLinks: () => void = enableLinkTracking(tracker);
+stopLinks();
+addListener(tracker, document.body, true)();
+trackLink(tracker, 'https://partner.example.net/', 'link', { dimension1: 'x' }, () => {});
+setDownloadExtensions(tracker, ['pdf', 'zip']);
+setDownloadExtensions(tracker, 'pdf|zip');
 
 // @ts-expect-error an unknown option is a type error (and a runtime warning)
 createTracker({ siteID: 3 });
@@ -49,3 +59,5 @@ trackEvent('Video', 'Play');
 trackEvent(tracker);
 // @ts-expect-error heartbeat seconds are a number
 enableHeartBeatTimer(tracker, '30');
+// @ts-expect-error a link hit is `link` or `download`, the name of its parameter
+trackLink(tracker, 'https://partner.example.net/', 'outlink');
