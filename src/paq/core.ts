@@ -69,6 +69,17 @@ import {
   trackSiteSearch,
   trackGoal,
   enableFileTracking,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
 } from '../index';
 
 export const api = [
@@ -136,4 +147,15 @@ export const api = [
   trackSiteSearch,
   trackGoal,
   enableFileTracking,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
 ];

@@ -106,6 +106,17 @@ import {
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
 } from '../index';
 
 export const api = [
@@ -206,4 +217,15 @@ export const api = [
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
 ];
