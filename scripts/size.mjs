@@ -26,8 +26,9 @@ import terser from '@rollup/plugin-terser';
 
 const KB = 1024;
 
-// Enforced ceilings (gzip bytes): the ratchet, at the measured sizes.
-const LIMITS = { full: 11.3 * KB, core: 9.4 * KB, pageView: 5.55 * KB };
+// Enforced ceilings (gzip bytes): the ratchet, at the measured sizes, plus
+// what each feature measurably added (links: full +1170, core +1229).
+const LIMITS = { full: 11.3 * KB + 1170, core: 9.4 * KB + 1229, pageView: 5.55 * KB };
 
 /**
  * Each entry twice: production name and code, debug name and code (for an
@@ -43,6 +44,7 @@ const ENTRIES = [
     ['app: + events, site search, goals', 'actions'],
     ['app: + consent banner', 'consent'],
     ['app: + ecommerce', 'ecommerce'],
+    ['app: + enableLinkTracking', 'links'],
   ].map(([name, fixture, goal, limit]) => [name, app(fixture), name + ' (development)', app(fixture, ['development']), goal, limit]),
 ];
 
