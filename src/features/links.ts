@@ -36,21 +36,21 @@ function sendLink(tracker: Tracker, kind: LinkKind, url: string, call: string, e
 }
 
 /**
- * Runs `send` once: after the click's task, or when the page is hidden or
+ * Runs `hit` once: after the click's task, or when the page is hidden or
  * left first (its leave hooks run before the final flush, so the hit goes
  * with it). Building a hit reads and writes the visitor cookies, and in
  * Chromium reading `document.cookie` after a write waits for the network
  * process: most of a millisecond on an idle machine, more on a busy one, which
  * the navigation would otherwise wait for.
  */
-function afterClick(tracker: Tracker, call: string, send: () => void): void {
+function afterClick(tracker: Tracker, call: string, hit: () => void): void {
   let done = false;
   const run = () => {
     if (done) return;
     done = true;
     tracker._onLeave = tracker._onLeave.filter((hook) => hook != run);
     try {
-      send();
+      hit();
     } catch (error) {
       report(tracker, call, error);
     }
