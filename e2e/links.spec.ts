@@ -118,16 +118,14 @@ test('a right click counts only with enableLinkTracking(true)', async ({ page, h
 });
 
 /**
- * Milliseconds from a click on `#next` to the next page's navigation start,
- * in a fresh tab. The click's time is taken by the page's first listener
- * (window, capture phase), so the time the input takes to reach a busy
- * machine's renderer is not counted; the tracker's listeners, and any
- * `beforeunload` busy-wait, are. `withTracker` false serves an empty script
- * instead of the tracker.
+ * Milliseconds from a click on `#next` to the next page's navigation start.
+ * The click's time is taken by the page's first listener (window, capture
+ * phase), so the time the input takes to reach a busy machine's renderer is
+ * not counted; the tracker's listeners, and any `beforeunload` busy-wait,
+ * are. `query`: links.html's knobs.
  */
-async function clickToNavigation(page: Page, withTracker: boolean, block = 0): Promise<number> {
-  if (!withTracker) await page.route('**/dist/matomo-lite.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
-  await page.goto(PAQ + (block ? '?block=' + block : ''));
+async function clickToNavigation(page: Page, query: string): Promise<number> {
+  await page.goto(PAQ + query);
   await expect(page.locator('body')).toHaveAttribute('data-ready', '1');
   await page.click('#next');
   await page.waitForURL('**/links-next.html');
@@ -137,16 +135,20 @@ async function clickToNavigation(page: Page, withTracker: boolean, block = 0): P
 const median = (values: number[]) => values.slice().sort((a, b) => a - b)[values.length >> 1];
 
 test('a tracked outlink click delays no navigation, and its hit still arrives', async ({ context, hits }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const RUNS = 9;
+  // one tab per variant: the page with the tracker; without it (an empty script served
+  // instead); without it, but with a page listener that is busy for 50 ms
+  const variants = { with: '', without: '', blocked: '?block=50' };
+  const tabs = {} as Record<keyof typeof variants, Page>;
   const times = { with: [] as number[], without: [] as number[], blocked: [] as number[] };
+  for (const variant of ['with', 'without', 'blocked'] as const) {
+    const tab = (tabs[variant] = await context.newPage());
+    if (variant != 'with') await tab.route('**/dist/matomo-lite.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+  }
   for (let run = 0; run < RUNS; run++) {
     // interleaved, so that a busy moment of the machine weighs on every variant alike
-    for (const variant of ['with', 'without', 'blocked'] as const) {
-      const tab = await context.newPage();
-      times[variant].push(await clickToNavigation(tab, variant == 'with', variant == 'blocked' ? 50 : 0));
-      await tab.close();
-    }
+    for (const variant of ['with', 'without', 'blocked'] as const) times[variant].push(await clickToNavigation(tabs[variant], variants[variant]));
   }
   // every tracked click's hit arrived, though the page left at once (the pagehide flush)
   const sent = await hits.waitFor(RUNS, { where: (h) => h.kind == 'link', settle: 300 });
