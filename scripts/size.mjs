@@ -26,9 +26,11 @@ import terser from '@rollup/plugin-terser';
 
 const KB = 1024;
 
-// Enforced ceilings (gzip bytes): the ratchet, at the measured sizes, plus
-// what each feature measurably added (links: full +1170, core +1229).
-const LIMITS = { full: 11.3 * KB + 1170, core: 9.4 * KB + 1229, pageView: 5.55 * KB };
+// Enforced ceilings (gzip bytes of the production builds): the ratchet, at
+// the last measured sizes. They only come down; a feature raises them by
+// what it measurably adds, stated in CHANGELOG.md (links: full +1170, core
+// +1229).
+const LIMITS = { full: 10674 + 1170, core: 8910 + 1229, pageView: 5339 };
 
 /**
  * Each entry twice: production name and code, debug name and code (for an
@@ -64,6 +66,7 @@ export function app(fixture, conditions = []) {
   };
 }
 
+const fmt = (bytes) => bytes + ' B';
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -91,9 +94,6 @@ if (process.argv.includes('--json')) {
   process.exit(0);
 }
 
-function fmt(bytes) {
-  return (bytes / KB).toFixed(2) + ' KB';
-}
 
 const header = ['build', 'raw B', 'gzip B', 'brotli B', 'gzip goal', 'gzip limit', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));

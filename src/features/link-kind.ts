@@ -1,6 +1,6 @@
-import { isSiteUrl } from '../core/domains';
-import type { Tracker } from '../core/tracker';
-import { parseUrl } from '../core/url';
+import { isSiteUrl } from '../core/domains.js';
+import type { Tracker } from '../core/tracker.js';
+import { parseUrl } from '../core/url.js';
 
 /**
  * Which hit a click on a link sends, by matomo.js's rules (PROTOCOL.md
@@ -8,7 +8,7 @@ import { parseUrl } from '../core/url';
  * is read, never the rest of the document.
  */
 
-declare module '../core/tracker' {
+declare module '../core/tracker.js' {
   interface Tracker {
     /** extra class names of setIgnoreClasses, setDownloadClasses, setLinkClasses */
     _classes?: { [K in ClassRole]?: string[] };

@@ -1,12 +1,12 @@
-import { api, must } from '../core/api';
-import { purify } from '../core/campaign';
-import { guard, report } from '../core/guard';
-import { send } from '../core/send';
-import type { Tracker } from '../core/tracker';
-import { wire } from '../core/transport';
-import { parseUrl } from '../core/url';
-import type { Params } from '../context/params';
-import { DOWNLOAD_EXTENSIONS, linkKind, linkOf, type ClassRole, type LinkKind } from './link-kind';
+import { api, must } from '../core/api.js';
+import { purify } from '../core/campaign.js';
+import { guard, report } from '../core/guard.js';
+import { send } from '../core/send.js';
+import type { Tracker } from '../core/tracker.js';
+import { wire } from '../core/transport.js';
+import { parseUrl } from '../core/url.js';
+import type { Params } from '../context/params.js';
+import { DOWNLOAD_EXTENSIONS, linkKind, linkOf, type ClassRole, type LinkKind } from './link-kind.js';
 
 /**
  * Outlink and download clicks (PROTOCOL.md §7): one delegated listener,
@@ -16,7 +16,7 @@ import { DOWNLOAD_EXTENSIONS, linkKind, linkOf, type ClassRole, type LinkKind } 
  * navigate, only classifies the link (see afterClick).
  */
 
-declare module '../core/tracker' {
+declare module '../core/tracker.js' {
   interface Tracker {
     /** removes enableLinkTracking's listener; set while it is on */
     _stopLinks?: () => void;

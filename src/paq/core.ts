@@ -80,7 +80,7 @@ import {
   removeDownloadExtensions,
   setLinkTrackingTimer,
   getLinkTrackingTimer,
-} from '../index';
+} from '../index.js';
 
 export const api = [
   createTracker,

@@ -117,7 +117,7 @@ import {
   removeDownloadExtensions,
   setLinkTrackingTimer,
   getLinkTrackingTimer,
-} from '../index';
+} from '../index.js';
 
 export const api = [
   createTracker,
