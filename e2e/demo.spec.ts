@@ -3,7 +3,7 @@
 // the build lacks are disabled rather than broken.
 import { test, expect } from './fixtures';
 
-for (const pagePath of ['/demo/', '/demo/article.html', '/demo/shop.html']) {
+for (const pagePath of ['/demo/', '/demo/article.html', '/demo/shop.html', '/demo/links.html']) {
   test(`demo page ${pagePath} sends one clean page view and throws nothing`, async ({ page, hits }) => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
@@ -31,4 +31,31 @@ test('demo event button: sends a clean event when the build has trackEvent, else
   const [event] = await hits.waitFor(1, { where: (h) => h.kind === 'event' });
   expect([hits.param(event, 'e_c'), hits.param(event, 'e_a'), hits.param(event, 'e_n')]).toEqual(['Demo', 'Click', 'Hero button']);
   hits.expectNoViolations(event);
+});
+
+test('demo Links page: under its strict CSP, each kind of link sends what it should', async ({ page, hits }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).reportViolation(e.violatedDirective + ' ' + e.blockedURI));
+    // the demo's links open pages and files: the test only needs the clicks
+    for (const type of ['click', 'auxclick']) addEventListener(type, (e) => e.preventDefault());
+  });
+  await page.goto('/demo/links.html');
+  await hits.waitFor(1, { where: (h) => h.kind === 'pageview' });
+  const origin = new URL(page.url()).origin;
+  for (const name of ['sample.pdf', 'sample.txt', 'example.org', 'the article', 'someone@example.org']) {
+    await page.getByRole('link', { name, exact: true }).click();
+  }
+  await page.getByRole('link', { name: 'developer.mozilla.org' }).click();
+  await page.getByRole('link', { name: /inside a shadow root/ }).click({ button: 'middle' });
+  const sent = await hits.waitFor(4, { where: (h) => h.kind === 'link' || h.kind === 'download', settle: 500 });
+  expect(sent.map((h) => [h.kind, h.params[h.kind]])).toEqual([
+    ['download', origin + '/demo/files/sample.pdf'],
+    ['download', origin + '/demo/files/sample.txt'],
+    ['link', 'https://developer.mozilla.org/'],
+    ['link', 'https://web.dev/articles/shadowdom-v1'],
+  ]);
+  hits.expectNoViolations(hits.all());
+  expect(violations).toEqual([]);
 });

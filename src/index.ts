@@ -112,6 +112,19 @@ export {
   setCrossDomainLinkingTimeout,
   getCrossDomainLinkingUrlParameter,
 } from './features/cross-domain.js';
+export {
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
+} from './features/links.js';
 export { addTracker } from './features/trackers.js';
 export { disableCampaignParameters, discardHashTag } from './features/urls.js';
 export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests.js';

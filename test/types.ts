@@ -25,6 +25,10 @@ import {
   setDomains,
   setCookieSameSite,
   addTracker,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setDownloadExtensions,
   type Paq,
   type PaqCommand,
   type Tracker,
@@ -61,6 +65,12 @@ requireConsent(tracker);
 rememberConsentGiven(tracker, 24);
 expectTrue<Equal<ReturnType<typeof getVisitorId>, string | undefined>>();
 expectTrue<Equal<ReturnType<typeof addTracker>, Tracker | undefined>>();
+const stopLinks = enableLinkTracking(tracker, true);
+expectTrue<Equal<typeof stopLinks, () => void>>();
+addListener(tracker, document.body)();
+trackLink(tracker, 'https://partner.example.net/', 'link', { dimension1: 'x' }, () => {});
+setDownloadExtensions(tracker, ['pdf', 'zip']);
+setDownloadExtensions(tracker, 'pdf|zip');
 
 // ---- wrong argument types are compile errors --------------------------------
 
@@ -74,6 +84,10 @@ trackEvent(tracker, 'Video', 'Play', 'Intro', { seconds: 12 });
 enableHeartBeatTimer(tracker, '30');
 // @ts-expect-error a title is a string
 trackPageView(tracker, { title: 'Home' });
+// @ts-expect-error a link hit is `link` or `download`, the name of its parameter
+trackLink(tracker, 'https://partner.example.net/', 'outlink');
+// @ts-expect-error extensions are strings
+setDownloadExtensions(tracker, [1]);
 // @ts-expect-error a goal id is a number or a string
 trackGoal(tracker, [3]);
 // @ts-expect-error a dimension value is a string or a number
@@ -131,6 +145,7 @@ window._paq.push(['setUserId', 'u1'], ['trackPageView']);
 window._paq.push(['setSiteId', '3'], ['setTrackerUrl', 'https://stats.example.org/matomo.php']);
 window._paq.push(['addTracker', null, 7]);
 window._paq.push(['alwaysUseSendBeacon']);
+window._paq.push(['enableLinkTracking'], ['setDownloadClasses', 'file-link'], ['trackLink', '/guide.pdf', 'download']);
 window._paq.push([
   function () {
     // `this` is the tracker object: getters return values
@@ -149,6 +164,8 @@ window._paq.push(['trackEvent', 'Video', 5]);
 window._paq.push(['trackPageView', 'Title', {}, 'extra']);
 // @ts-expect-error an unknown method
 window._paq.push(['trackEvnt', 'Video', 'Play']);
+// @ts-expect-error a link hit's type is `link` or `download`
+window._paq.push(['trackLink', '/guide.pdf', 'file']);
 // @ts-expect-error createTracker is not a command: the script makes the tracker
 window._paq.push(['createTracker', { siteId: 3 }]);
 // @ts-expect-error a command is an array

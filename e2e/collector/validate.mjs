@@ -189,6 +189,17 @@ export const RULES = [
     const needs = ['e_c', 'e_a', 'c_n', 'ma_id'].filter((k) => has(params, k));
     if (needs.length && params.ca !== '1') return `${needs.join('/')} hits must carry ca=1 (missing)`;
   }),
+  rule('link/download', 'client', '§7.7', 'link and download are absolute URLs, never a script, mailto: or tel: link, one of them per hit', ({ params }) => {
+    const kinds = ['link', 'download'].filter((k) => has(params, k));
+    if (kinds.length > 1) return 'link and download must not be sent together';
+    for (const k of kinds) {
+      if (!isAbsoluteUrl(params[k])) return `${k} must be an absolute URL (got ${shown(params[k].slice(0, 80))})`;
+      if (/^(javascript|vbscript|jscript|mocha|livescript|ecmascript|mailto|tel):/i.test(params[k])) return `${k} must not be a ${params[k].split(':')[0]}: URL (matomo.js never tracks one)`;
+    }
+  }),
+  rule('ca on links', 'client', '§7.7', 'a link or download hit carries ca=1 only with its content interaction (§8.6)', ({ params }) => {
+    if ((has(params, 'link') || has(params, 'download')) && has(params, 'ca') && !has(params, 'c_n')) return 'ca=1 on a link or download hit without a content interaction (c_i, c_n…)';
+  }),
   rule('dimensionN', 'client', '§6.6', 'custom dimensions are dimensionN with N ≥ 1', ({ keys }) =>
     [...new Set(keys)].filter((k) => k.startsWith('dimension') && !/^dimension[1-9]\d*$/.test(k)).map((k) => `${shown(k)} is not dimensionN with N ≥ 1`),
   ),

@@ -71,6 +71,17 @@ import {
   trackSiteSearch,
   trackGoal,
   enableFileTracking,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
 } from '../index.js';
 
 export const api = [
@@ -140,4 +151,15 @@ export const api = [
   trackSiteSearch,
   trackGoal,
   enableFileTracking,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
 ];

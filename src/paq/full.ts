@@ -108,6 +108,17 @@ import {
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
 } from '../index.js';
 
 export const api = [
@@ -210,4 +221,15 @@ export const api = [
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
 ];

@@ -27,7 +27,10 @@ export const CORE =
   'requireConsent setConsentGiven rememberConsentGiven forgetConsentGiven hasConsent isConsentRequired ' +
   'getRememberedConsent hasRememberedConsent requireCookieConsent setCookieConsentGiven ' +
   'rememberCookieConsentGiven forgetCookieConsentGiven getRememberedCookieConsent optUserOut ' +
-  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal enableFileTracking disableRetry setRetryDelay';
+  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal enableFileTracking ' +
+  'enableLinkTracking addListener trackLink setIgnoreClasses setDownloadClasses setLinkClasses ' +
+  'setDownloadExtensions addDownloadExtensions removeDownloadExtensions setLinkTrackingTimer getLinkTrackingTimer ' +
+  'disableRetry setRetryDelay';
 
 /** Implemented, in the full build only. */
 export const FULL =
@@ -42,9 +45,7 @@ export const FULL =
 
 /** Arrive with later issues; warn "not in this build" until then. */
 export const COMING =
-  'setLinkTrackingTimer getLinkTrackingTimer enableLinkTracking addListener ' +
-  'setIgnoreClasses setDownloadClasses setLinkClasses setDownloadExtensions addDownloadExtensions ' +
-  'removeDownloadExtensions trackLink trackAllContentImpressions trackVisibleContentImpressions ' +
+  'trackAllContentImpressions trackVisibleContentImpressions ' +
   'trackContentImpressionsWithinNode trackContentImpression trackContentInteraction ' +
   'trackContentInteractionNode logAllContentBlocksOnPage';
 
@@ -73,7 +74,9 @@ export const PRIORITY =
   'alwaysUseSendBeacon disableAlwaysUseSendBeacon enableLinkTracking setCookieConsentGiven requireConsent ' +
   'setConsentGiven disablePerformanceTracking setPagePerformanceTiming setExcludedQueryParams setExcludedReferrers';
 
-const LINKS = 'link tracking (a later issue)';
+const CLASSES = 'whole class names, as given (besides the built-in `matomo-…`/`piwik-…` ones)';
+const EXTENSIONS = 'matched at the end of the link\'s path, not anywhere in the URL';
+const TIMER = 'accepted; nothing waits for it: a link hit never delays navigation';
 const CONTENT = 'content tracking (a later issue)';
 const NO_API = 'matomo-lite never calls the Matomo HTTP API';
 const REQUESTS = 'hits are built and batched by the core; no raw request strings';
@@ -91,8 +94,8 @@ export const NOTES: Record<string, string> = {
   appendToTrackingUrl: 'a leading `&` or `?` is dropped; `\'\'` removes the string',
   getRequest: REQUESTS,
   addPlugin: 'no matomo.js plugin API',
-  setLinkTrackingTimer: LINKS,
-  getLinkTrackingTimer: LINKS,
+  setLinkTrackingTimer: TIMER,
+  getLinkTrackingTimer: TIMER,
   queueRequest: REQUESTS + '; every hit is queued and batched',
   disableQueueRequest: REQUESTS,
   setRequestQueueInterval: REQUESTS,
@@ -114,15 +117,15 @@ export const NOTES: Record<string, string> = {
   getCookie: 'matomo.js internal helper: read document.cookie',
   hasCookies: 'use navigator.cookieEnabled',
   disableCampaignParameters: 'no effect while consent is required, as in matomo.js',
-  enableLinkTracking: LINKS,
-  addListener: LINKS,
-  setIgnoreClasses: LINKS,
-  setDownloadClasses: LINKS,
-  setLinkClasses: LINKS,
-  setDownloadExtensions: LINKS,
-  addDownloadExtensions: LINKS,
-  removeDownloadExtensions: LINKS,
-  trackLink: LINKS,
+  enableLinkTracking: 'one listener for the page, shadow DOM included; a right click counts only with `pseudoClicks` true; returns stop()',
+  addListener: 'returns stop()',
+  setIgnoreClasses: CLASSES,
+  setDownloadClasses: CLASSES,
+  setLinkClasses: CLASSES,
+  setDownloadExtensions: EXTENSIONS,
+  addDownloadExtensions: EXTENSIONS,
+  removeDownloadExtensions: EXTENSIONS,
+  trackLink: '`type` must be `link` or `download`; the callback runs at once',
   trackAllContentImpressions: CONTENT,
   trackVisibleContentImpressions: CONTENT,
   trackContentImpressionsWithinNode: CONTENT,

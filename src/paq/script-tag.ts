@@ -25,6 +25,8 @@ export function scriptCommands(script: HTMLOrSVGElement | null): [unknown[][], u
       if (data[method] != null) head.push([method]);
     }
     if (domains) head.push(['setDomains', domains.trim().split(/[\s,]+/)]);
+    // presence, whatever the value, as above
+    if (data.linkTracking != null) head.push(['enableLinkTracking']);
     // empty: undefined, the default delay; a number of seconds otherwise (anything else is refused with a warning)
     if (heartbeat != null) tail.push(['enableHeartBeatTimer', heartbeat ? +heartbeat : undefined]);
     if (data.noPageview == null) tail.push(['trackPageView']);
