@@ -23,7 +23,7 @@ export const CORE =
   'getCustomData setVisitorId getVisitorId setExcludedReferrers setCookieNamePrefix setCookieDomain ' +
   'getCookieDomain setCookiePath getCookiePath setSecureCookie setCookieSameSite ' +
   'setVisitorCookieTimeout setSessionCookieTimeout getSessionCookieTimeout setReferralCookieTimeout ' +
-  'deleteCookies disableCookies areCookiesEnabled setDomains enableHeartBeatTimer disableHeartBeatTimer ' +
+  'deleteCookies disableCookies areCookiesEnabled setDomains enableHeartBeatTimer disableHeartBeatTimer enableSpaTracking ' +
   'requireConsent setConsentGiven rememberConsentGiven forgetConsentGiven hasConsent isConsentRequired ' +
   'getRememberedConsent hasRememberedConsent requireCookieConsent setCookieConsentGiven ' +
   'rememberCookieConsentGiven forgetCookieConsentGiven getRememberedCookieConsent optUserOut ' +
@@ -131,4 +131,5 @@ export const NOTES: Record<string, string> = {
   trackContentInteractionNode: CONTENT,
   logAllContentBlocksOnPage: CONTENT,
   enableHeartBeatTimer: 'returns stop()',
+  enableSpaTracking: 'matomo-lite only: page views of a single-page app\'s client-side navigations (Single-page apps); returns stop()',
 };
