@@ -29,7 +29,7 @@ const KB = 1024;
 // Enforced ceilings (gzip bytes of the production builds): the ratchet, at
 // the last measured sizes. They only come down; a feature raises them by
 // what it measurably adds, stated in CHANGELOG.md.
-const LIMITS = { full: 10674, core: 8910, pageView: 5339 };
+const LIMITS = { full: 11241, core: 9490, pageView: 5339 };
 
 /**
  * Each entry twice: production name and code, debug name and code (for an
@@ -45,6 +45,7 @@ const ENTRIES = [
     ['app: + events, site search, goals', 'actions'],
     ['app: + consent banner', 'consent'],
     ['app: + ecommerce', 'ecommerce'],
+    ['app: + enableSpaTracking', 'spa'],
   ].map(([name, fixture, goal, limit]) => [name, app(fixture), name + ' (development)', app(fixture, ['development']), goal, limit]),
 ];
 
