@@ -18,6 +18,7 @@ import {
   trackEcommerceOrder,
   setCustomDimension,
   enableHeartBeatTimer,
+  enableSpaTracking,
   requireConsent,
   rememberConsentGiven,
   getVisitorId,
@@ -27,6 +28,7 @@ import {
   addTracker,
   type Paq,
   type PaqCommand,
+  type SpaOptions,
   type Tracker,
   type TrackerConfig,
 } from 'matomo-lite';
@@ -57,6 +59,10 @@ setDomains(tracker, ['example.org', '*.example.net']);
 const stop = enableHeartBeatTimer(tracker, 30);
 // functions that start something return stop(), a no-op after a refused call
 expectTrue<Equal<typeof stop, () => void>>();
+const spa: SpaOptions = { hash: true, delay: 50, title: () => 'Home' };
+expectTrue<Equal<ReturnType<typeof enableSpaTracking>, () => void>>();
+enableSpaTracking(tracker, spa);
+enableSpaTracking(tracker, { manual: true });
 requireConsent(tracker);
 rememberConsentGiven(tracker, 24);
 expectTrue<Equal<ReturnType<typeof getVisitorId>, string | undefined>>();
@@ -74,6 +80,10 @@ trackEvent(tracker, 'Video', 'Play', 'Intro', { seconds: 12 });
 enableHeartBeatTimer(tracker, '30');
 // @ts-expect-error a title is a string
 trackPageView(tracker, { title: 'Home' });
+// @ts-expect-error SPA options are true or false, a number of ms, a function
+enableSpaTracking(tracker, { hash: 'yes' });
+// @ts-expect-error an unknown SPA option
+enableSpaTracking(tracker, { hsah: true });
 // @ts-expect-error a goal id is a number or a string
 trackGoal(tracker, [3]);
 // @ts-expect-error a dimension value is a string or a number
@@ -138,7 +148,7 @@ window._paq.push([
     void id;
   },
 ]);
-const queue: PaqCommand[] = [['trackPageView'], ['enableHeartBeatTimer', 30]];
+const queue: PaqCommand[] = [['trackPageView'], ['enableHeartBeatTimer', 30], ['enableSpaTracking', { hash: true }]];
 window._paq.push(...queue);
 
 // @ts-expect-error an action is required
