@@ -82,8 +82,8 @@ function historyHooks(): Hooks {
  * - `url`: the new URL (a custom URL or title set for the previous route no
  *   longer applies: setCustomUrl and setDocumentTitle are cleared at each
  *   navigation, and may be set again for the new route before its page view);
- * - `urlref`: the URL of the previous page view, unless setReferrerUrl was
- *   called since;
+ * - `urlref`: the URL of the previous page view (set as setReferrerUrl
+ *   would: the hits after it carry it too);
  * - `action_name`: the new title; a new `pv_id`; no `pf_*` (they describe the
  *   document load).
  *
@@ -168,8 +168,9 @@ export const enableSpaTracking = api('enableSpaTracking', (tracker, options: Spa
   const onLeave = () => {
     if (frame) send();
   };
-  // the back and forward buttons; and a change of the fragment alone, which
-  // fires popstate too (before hashchange), in every engine
+  // the back and forward buttons; and a change of the fragment alone, for
+  // which the HTML standard fires popstate too, before hashchange (measured
+  // in Chromium: location.hash, a link to #x, navigation.navigate('#x'))
   if (!manual) {
     historyHooks().add(onChange);
     addEventListener('popstate', onChange);

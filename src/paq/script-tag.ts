@@ -8,8 +8,9 @@
  *
  * The tag's `data-` attributes become `_paq` commands: the settings go before
  * whatever the page queued (so the page's own commands win), the heartbeat,
- * SPA tracking and the page view after it (so they see the page's settings). A tag with
- * neither `data-tracker-url` nor `data-site-id` is a plain `_paq` install.
+ * SPA tracking and the page view after it (so they see the page's settings).
+ * A tag with neither `data-tracker-url` nor `data-site-id` is a plain `_paq`
+ * install.
  */
 export function scriptCommands(script: HTMLOrSVGElement | null): [unknown[][], unknown[][]] {
   const head: unknown[][] = [];
