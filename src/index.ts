@@ -55,6 +55,8 @@ export {
   setPagePerformanceTiming,
 } from './core/page-view.js';
 export { enableHeartBeatTimer, disableHeartBeatTimer, ping } from './features/heartbeat.js';
+export type { SpaOptions } from './features/spa.js';
+export { enableSpaTracking } from './features/spa.js';
 export {
   requireConsent,
   setConsentGiven,

@@ -18,6 +18,7 @@ import {
   trackEcommerceOrder,
   setCustomDimension,
   enableHeartBeatTimer,
+  enableSpaTracking,
   requireConsent,
   rememberConsentGiven,
   getVisitorId,
@@ -31,6 +32,7 @@ import {
   setDownloadExtensions,
   type Paq,
   type PaqCommand,
+  type SpaOptions,
   type Tracker,
   type TrackerConfig,
 } from 'matomo-lite';
@@ -61,6 +63,10 @@ setDomains(tracker, ['example.org', '*.example.net']);
 const stop = enableHeartBeatTimer(tracker, 30);
 // functions that start something return stop(), a no-op after a refused call
 expectTrue<Equal<typeof stop, () => void>>();
+const spa: SpaOptions = { hash: true, delay: 50, title: () => 'Home' };
+expectTrue<Equal<ReturnType<typeof enableSpaTracking>, () => void>>();
+enableSpaTracking(tracker, spa);
+enableSpaTracking(tracker, { manual: true });
 requireConsent(tracker);
 rememberConsentGiven(tracker, 24);
 expectTrue<Equal<ReturnType<typeof getVisitorId>, string | undefined>>();
@@ -88,6 +94,10 @@ trackPageView(tracker, { title: 'Home' });
 trackLink(tracker, 'https://partner.example.net/', 'outlink');
 // @ts-expect-error extensions are strings
 setDownloadExtensions(tracker, [1]);
+// @ts-expect-error SPA options are true or false, a number of ms, a function
+enableSpaTracking(tracker, { hash: 'yes' });
+// @ts-expect-error an unknown SPA option
+enableSpaTracking(tracker, { hsah: true });
 // @ts-expect-error a goal id is a number or a string
 trackGoal(tracker, [3]);
 // @ts-expect-error a dimension value is a string or a number
@@ -153,7 +163,7 @@ window._paq.push([
     void id;
   },
 ]);
-const queue: PaqCommand[] = [['trackPageView'], ['enableHeartBeatTimer', 30]];
+const queue: PaqCommand[] = [['trackPageView'], ['enableHeartBeatTimer', 30], ['enableSpaTracking', { hash: true }]];
 window._paq.push(...queue);
 
 // @ts-expect-error an action is required

@@ -11,6 +11,9 @@ import { describeRules } from './validate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const STATIC_PREFIXES = ['/dist/', '/demo/', '/e2e/pages/'];
+// Single-page apps: a path below one of these that is no file is a route of
+// the app, served its index.html, as an SPA's host does (a reload, a shared link).
+const SPA_ROOTS = ['/demo/spa/', '/e2e/pages/spa/'];
 const MAX_DELAY_MS = 10000;
 const MAX_HANG_MS = 60000;
 const FORWARD_TIMEOUT_MS = 10000;
@@ -353,6 +356,8 @@ export async function startCollector({
     if (normal.endsWith('/')) file = path.join(file, 'index.html');
     // realpath so that a symlink inside the served folders cannot lead out of them.
     fs.realpath(file, (err, real) => {
+      const app = SPA_ROOTS.find((root) => normal.startsWith(root));
+      if (err && app && !path.posix.extname(normal)) return serveFile(req, res, path.join(rootDir, app, 'index.html'), query);
       if (err) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
       fs.realpath(baseDir, (err2, realBase) => {
         if (err2 || !real.startsWith(realBase + path.sep)) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');

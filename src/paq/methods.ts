@@ -23,7 +23,7 @@ export const CORE =
   'getCustomData setVisitorId getVisitorId setExcludedReferrers setCookieNamePrefix setCookieDomain ' +
   'getCookieDomain setCookiePath getCookiePath setSecureCookie setCookieSameSite ' +
   'setVisitorCookieTimeout setSessionCookieTimeout getSessionCookieTimeout setReferralCookieTimeout ' +
-  'deleteCookies disableCookies areCookiesEnabled setDomains enableHeartBeatTimer disableHeartBeatTimer ' +
+  'deleteCookies disableCookies areCookiesEnabled setDomains enableHeartBeatTimer disableHeartBeatTimer enableSpaTracking ' +
   'requireConsent setConsentGiven rememberConsentGiven forgetConsentGiven hasConsent isConsentRequired ' +
   'getRememberedConsent hasRememberedConsent requireCookieConsent setCookieConsentGiven ' +
   'rememberCookieConsentGiven forgetCookieConsentGiven getRememberedCookieConsent optUserOut ' +
@@ -136,4 +136,5 @@ export const NOTES: Record<string, string> = {
   enableHeartBeatTimer: 'returns stop()',
   disableRetry: 'matomo-lite only: failed sends are not retried (README, Reliability)',
   setRetryDelay: 'matomo-lite only: seconds before the first retry of a failed send (README, Reliability)',
+  enableSpaTracking: 'matomo-lite only: page views of a single-page app\'s client-side navigations (Single-page apps); returns stop()',
 };

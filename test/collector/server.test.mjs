@@ -21,6 +21,7 @@ function makeRoot() {
   };
   put('demo/index.html', '<!doctype html><title>demo</title>');
   put('demo/style.css', 'body{}');
+  put('demo/spa/index.html', '<!doctype html><title>spa</title>');
   put('dist/matomo-lite.js', 'window.MatomoLite={};');
   put('dist/matomo-lite.js.map', '{}');
   put('e2e/pages/basic.html', '<!doctype html><title>basic</title>');
@@ -401,6 +402,17 @@ describe('static files', () => {
     expect(res.headers.get('content-type')).toBe(type);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toBe(body);
+  });
+
+  it('serves the index.html of a single-page app for its routes, not for its missing files', async () => {
+    for (const route of ['/demo/spa/products', '/demo/spa/products/shoes']) {
+      const res = await get(route);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('<!doctype html><title>spa</title>');
+    }
+    expect((await get('/demo/spa/missing.js')).status).toBe(404);
+    expect((await get('/demo/elsewhere')).status).toBe(404);
+    expect((await rawRequest(c.port, '/demo/spa/../../secret.txt')).status).toBe(404);
   });
 
   it('redirects / to /demo/ and /demo to /demo/', async () => {

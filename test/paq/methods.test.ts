@@ -37,8 +37,8 @@ trackContentInteraction trackContentInteractionNode logAllContentBlocksOnPage
 enableHeartBeatTimer disableHeartBeatTimer
 `.trim().split(/\s+/);
 
-// Methods of matomo-lite's own, listed with the matomo.js ones (README says which).
-const OWN = ['disableRetry', 'setRetryDelay'];
+// matomo-lite's own `_paq` methods, in the table beside Matomo's (README says which)
+const OWN = ['disableRetry', 'setRetryDelay', 'enableSpaTracking'];
 
 // PROTOCOL.md §11.3, in order.
 const APPLY_FIRST = `addTracker enableFileTracking forgetCookieConsentGiven requireCookieConsent disableBrowserFeatureDetection

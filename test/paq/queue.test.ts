@@ -407,6 +407,14 @@ describe('the script tag’s data- attributes (script-tag.ts)', () => {
     expect(scriptCommands(tag({ 'site-id': '3', heartbeat: '30', 'no-pageview': '' }))).toEqual([[['setSiteId', '3']], [['enableHeartBeatTimer', 30]]]);
   });
 
+  it('data-spa: SPA tracking before the page view, the words it lists as options set to true', () => {
+    const tail = (spa: string) => scriptCommands(tag({ 'site-id': '3', spa }))[1];
+    expect(tail('')).toEqual([['enableSpaTracking', {}], ['trackPageView']]);
+    expect(tail(' hash, replace ')).toEqual([['enableSpaTracking', { hash: true, replace: true }], ['trackPageView']]);
+    // enableSpaTracking refuses what is not an option
+    expect(tail('hsah')).toEqual([['enableSpaTracking', { hsah: true }], ['trackPageView']]);
+  });
+
   it('do nothing without data-tracker-url or data-site-id, or without a script', () => {
     expect(scriptCommands(tag({ heartbeat: '' }))).toEqual([[], []]);
     expect(scriptCommands(null)).toEqual([[], []]);
