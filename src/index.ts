@@ -113,3 +113,5 @@ export { addTracker } from './features/trackers';
 export { disableCampaignParameters, discardHashTag } from './features/urls';
 export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests';
 export { enableJSErrorTracking } from './features/errors';
+export type { MediaOptions } from './features/media';
+export { enableMediaTracking, disableMediaTracking, scanForMedia } from './features/media';

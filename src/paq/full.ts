@@ -106,6 +106,9 @@ import {
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
+  enableMediaTracking,
+  disableMediaTracking,
+  scanForMedia,
 } from '../index';
 
 export const api = [
@@ -206,4 +209,7 @@ export const api = [
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
+  enableMediaTracking,
+  disableMediaTracking,
+  scanForMedia,
 ];

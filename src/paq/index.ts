@@ -154,11 +154,20 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     }) as MatomoGlobal['getTracker'],
   };
   win.Matomo = win.Piwik = matomo;
+  // a plugin's static command (`Plugin::method`, §11.2) is also `Matomo.Plugin.method()`: a
+  // `_paq` command, so it reaches every tracker, and waits in the queue for the first one;
+  // the plugin's init hook (`matomoMediaAnalyticsAsyncInit`) is called as the plugin's script would
+  const hooks: unknown[] = [];
+  for (const name in api) {
+    const [plugin, method] = name.split('::');
+    if (method && !(matomo as any)[plugin]) hooks.push(win['matomo' + plugin + 'AsyncInit']);
+    if (method) ((matomo as any)[plugin] ||= {})[method] = (...args: unknown[]) => win._paq.push([name, ...args]);
+  }
 
   const [head, tail] = scriptCommands(document.currentScript);
   if (!Array.isArray(win._paq)) win._paq = [];
   win._paq.unshift(...head);
-  for (const init of ([] as unknown[]).concat(win.matomoPluginAsyncInit, win.piwikAsyncInit, win.matomoAsyncInit)) {
+  for (const init of ([] as unknown[]).concat(win.matomoPluginAsyncInit, hooks, win.piwikAsyncInit, win.matomoAsyncInit)) {
     if (typeof init == 'function') call(init as Fn);
   }
   // an init function may have made the first tracker (then `_paq` is the proxy already)

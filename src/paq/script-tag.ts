@@ -25,6 +25,8 @@ export function scriptCommands(script: HTMLOrSVGElement | null): [unknown[][], u
       if (data[method] != null) head.push([method]);
     }
     if (domains) head.push(['setDomains', domains.trim().split(/[\s,]+/)]);
+    // before the page's commands, so that its MediaAnalytics ones (disableMediaAnalytics) win
+    if (data.mediaTracking != null) head.push(['enableMediaTracking']);
     // empty: undefined, the default delay; a number of seconds otherwise (anything else is refused with a warning)
     if (heartbeat != null) tail.push(['enableHeartBeatTimer', heartbeat ? +heartbeat : undefined]);
     if (data.noPageview == null) tail.push(['trackPageView']);

@@ -1,0 +1,30 @@
+/**
+ * The Media Analytics plugin's `_paq` commands (PROTOCOL.md §10.5) that mean
+ * something without the plugin's own script, for the full script-tag build
+ * (bundles/full.ts): each is named as the plugin's command and calls the
+ * matomo-lite function it stands for. `MediaAnalytics::x` is the plugin's
+ * static form, `MediaAnalytics.x` its per-tracker form; media tracking is per
+ * tracker here, and `_paq` runs both on each tracker it drives (paq/index.ts
+ * also offers them as `Matomo.MediaAnalytics.x()` and
+ * `tracker.MediaAnalytics.x()`). The others (players, rate limits, progress
+ * off) stay unknown commands: README says why.
+ */
+import { api } from '../core/api';
+import { disableMediaTracking, enableMediaTracking, scanForMedia, setMediaOptions, type MediaOptions } from '../features/media';
+
+/*@__NO_SIDE_EFFECTS__*/
+function option(name: string, key: keyof MediaOptions, fixed?: boolean) {
+  return api(name, (tracker, value?: unknown) => setMediaOptions(tracker, { [key]: fixed ?? value }, name));
+}
+
+export const mediaCommands = [
+  api('MediaAnalytics::scanForMedia', (tracker, root?: Node) => scanForMedia(tracker, root)),
+  api('MediaAnalytics::enableMediaAnalytics', (tracker) => {
+    enableMediaTracking(tracker);
+  }),
+  api('MediaAnalytics::disableMediaAnalytics', disableMediaTracking),
+  option('MediaAnalytics::setPingInterval', 'pingInterval'),
+  option('MediaAnalytics::setMaxTrackingTime', 'maxTrackingTime'),
+  option('MediaAnalytics.enableTrackEvents', 'trackEvents', true),
+  option('MediaAnalytics.disableTrackEvents', 'trackEvents', false),
+];
