@@ -44,7 +44,7 @@ export const SEGMENT_S = 5;
 /** A seek reports once the visitor stopped seeking for this long, so dragging the time slider sends one update. */
 export const SEEK_SETTLE_MS = 1000;
 /** What a view reacts to; `loadstart` marks a new source. */
-const EVENTS = 'loadstart play playing pause waiting seeking seeked ended'.split(' ');
+const EVENTS = 'loadstart loadedmetadata play playing pause waiting seeking seeked ended'.split(' ');
 const MEDIA = 'video,audio';
 const CALL = 'enableMediaTracking';
 
@@ -178,6 +178,8 @@ function start(tracker: Tracker): [(root: Node) => void, () => void] {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let seek: boolean;
     let fin: boolean;
+    // seen, and its impression waits for the metadata
+    let impress: boolean;
     let unwatch: (() => void) | undefined;
 
     // Adds the time played since the last look, and the segments crossed;
@@ -264,7 +266,7 @@ function start(tracker: Tracker): [(root: Node) => void, () => void] {
       ms = 0;
       from = el.currentTime;
       segments = {};
-      seek = fin = false;
+      seek = fin = impress = false;
       const view = id;
       unwatch = view
         ? whenVisible(tracker, el, () => {
@@ -272,7 +274,10 @@ function start(tracker: Tracker): [(root: Node) => void, () => void] {
             // played first: its play hit said it all
             if (on && view == id && played == null) {
               seen = Date.now();
-              safely(update)();
+              // its length comes with the metadata: the impression waits for
+              // it, unless it will not load before a play
+              if (el.readyState || el.preload == 'none') safely(update)();
+              else impress = true;
             }
             return true;
           })
@@ -303,6 +308,9 @@ function start(tracker: Tracker): [(root: Node) => void, () => void] {
         clearTimeout(timer);
         fin = type == 'ended';
         update(fin ? 'finish' : 'pause');
+      } else if (type == 'loadedmetadata') {
+        if (impress && played == null) update();
+        impress = false;
       } else {
         tally();
         if (type == 'seeked') {

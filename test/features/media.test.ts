@@ -105,6 +105,24 @@ describe('enableMediaTracking: impressions (§10.2)', () => {
     expect((await take())[0].get('ma_ti')).toBe('intro clip.webm');
   });
 
+  it('waits for the metadata before an impression, so that it carries the length', async () => {
+    const [loading, lazy] = [new Player('video'), new Player('video', { preload: 'none' })];
+    for (const player of [loading, lazy]) {
+      player.readyState = 0;
+      player.duration = NaN;
+    }
+    await start();
+    FakeObserver.show(loading.el);
+    FakeObserver.show(lazy.el);
+    // preload=none: no metadata before a play, so at once
+    expect((await take()).map((hit) => [hit.get('ma_le'), hit.get('ma_ps')])).toEqual([[null, null]]);
+    loading.readyState = 1;
+    loading.duration = 30;
+    loading.el.dispatchEvent(new Event('loadedmetadata'));
+    loading.el.dispatchEvent(new Event('loadedmetadata'));
+    expect((await take()).map((hit) => [hit.get('ma_st'), hit.get('ma_le'), hit.get('ma_ps')])).toEqual([['0', '30', '0']]);
+  });
+
   it('sends no impression for a media played before it was seen: the play hit says it all', async () => {
     const audio = new Player('audio');
     await start();
