@@ -4,11 +4,11 @@
  */
 import { api } from '../paq/full';
 import { named, startPaq } from '../paq/index';
-import { mediaCommands } from '../paq/media';
+import { mediaCommands, startMediaAnalytics } from '../paq/media';
 import { COMING } from '../paq/methods';
 
 (window as unknown as { MatomoLite: unknown }).MatomoLite = named(api);
 // every FULL method is in `api`: only the coming ones are missing; a copy of
 // its own, so what a page does to window.MatomoLite never reaches `_paq`;
 // with the Media Analytics plugin's commands, which are `_paq`'s only
-startPaq(named([...api, ...mediaCommands]), COMING);
+if (startPaq(named([...api, ...mediaCommands]), COMING)) startMediaAnalytics();

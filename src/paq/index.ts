@@ -48,6 +48,8 @@ export interface MatomoGlobal {
  *   first only, addTracker once);
  * - the `data-` attributes of the script tag (script-tag.ts).
  *
+ * Returns true once `window.Matomo` is ours.
+ *
  * `missing`: the matomo.js methods of methods.ts this bundle lacks: each
  * warns once "<name>: not in this build", an UNSUPPORTED one "not supported
  * by matomo-lite" (a method `api` has wins). `api` is the layer's own: a page
@@ -55,7 +57,7 @@ export interface MatomoGlobal {
  * method warns once and the other commands still run; nothing ever throws
  * into the page.
  */
-export const startPaq = guard('_paq', (api: Api, missing: string): void => {
+export const startPaq = guard('_paq', (api: Api, missing: string): true | void => {
   const win = window as any;
   if (win.Matomo || win.Piwik) return warnOnce('_paq', __DEBUG__ && 'window.Matomo exists (matomo.js?): _paq left to it');
   const trackers: MatomoTracker[] = [];
@@ -154,20 +156,11 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     }) as MatomoGlobal['getTracker'],
   };
   win.Matomo = win.Piwik = matomo;
-  // a plugin's static command (`Plugin::method`, §11.2) is also `Matomo.Plugin.method()`: a
-  // `_paq` command, so it reaches every tracker, and waits in the queue for the first one;
-  // the plugin's init hook (`matomoMediaAnalyticsAsyncInit`) is called as the plugin's script would
-  const hooks: unknown[] = [];
-  for (const name in api) {
-    const [plugin, method] = name.split('::');
-    if (method && !(matomo as any)[plugin]) hooks.push(win['matomo' + plugin + 'AsyncInit']);
-    if (method) ((matomo as any)[plugin] ||= {})[method] = (...args: unknown[]) => win._paq.push([name, ...args]);
-  }
 
   const [head, tail] = scriptCommands(document.currentScript);
   if (!Array.isArray(win._paq)) win._paq = [];
   win._paq.unshift(...head);
-  for (const init of ([] as unknown[]).concat(win.matomoPluginAsyncInit, hooks, win.piwikAsyncInit, win.matomoAsyncInit)) {
+  for (const init of ([] as unknown[]).concat(win.matomoPluginAsyncInit, win.piwikAsyncInit, win.matomoAsyncInit)) {
     if (typeof init == 'function') call(init as Fn);
   }
   // an init function may have made the first tracker (then `_paq` is the proxy already)
@@ -177,5 +170,5 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     if (queue.length) consume(queue);
     else win._paq = proxy;
   }
-  matomo.initialized = true;
+  return (matomo.initialized = true);
 });

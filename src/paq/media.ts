@@ -4,12 +4,12 @@
  * (bundles/full.ts): each is named as the plugin's command and calls the
  * matomo-lite function it stands for. `MediaAnalytics::x` is the plugin's
  * static form, `MediaAnalytics.x` its per-tracker form; media tracking is per
- * tracker here, and `_paq` runs both on each tracker it drives (paq/index.ts
- * also offers them as `Matomo.MediaAnalytics.x()` and
- * `tracker.MediaAnalytics.x()`). The others (players, rate limits, progress
- * off) stay unknown commands: README says why.
+ * tracker here, and `_paq` runs both on each tracker it drives. The others
+ * (players, rate limits, progress off) stay unknown commands: README says why.
  */
 import { api } from '../core/api';
+import { show } from '../core/config';
+import { warn } from '../core/log';
 import { disableMediaTracking, enableMediaTracking, scanForMedia, setMediaOptions, type MediaOptions } from '../features/media';
 
 /*@__NO_SIDE_EFFECTS__*/
@@ -28,3 +28,24 @@ export const mediaCommands = [
   option('MediaAnalytics.enableTrackEvents', 'trackEvents', true),
   option('MediaAnalytics.disableTrackEvents', 'trackEvents', false),
 ];
+
+/**
+ * What the plugin's script does once it is loaded, for the full build once
+ * the `_paq` layer made `window.Matomo` (startPaq returned true):
+ * `Matomo.MediaAnalytics` with the static commands, each pushed to `_paq`
+ * so that it reaches every tracker; then the page's
+ * `window.matomoMediaAnalyticsAsyncInit`, where a site sets them up.
+ */
+export function startMediaAnalytics(): void {
+  const win = window as any;
+  const statics: Record<string, (...args: unknown[]) => void> = (win.Matomo.MediaAnalytics = {});
+  for (const { _name } of mediaCommands as { _name?: string }[]) {
+    const [, method] = _name!.split('::');
+    if (method) statics[method] = (...args) => win._paq.push([_name, ...args]);
+  }
+  try {
+    win.matomoMediaAnalyticsAsyncInit?.();
+  } catch (error) {
+    warn('matomoMediaAnalyticsAsyncInit', __DEBUG__ && 'it threw ' + show(error));
+  }
+}

@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api as coreList } from '../../src/paq/core';
 import { api as fullList } from '../../src/paq/full';
 import { named } from '../../src/paq/index';
-import { mediaCommands } from '../../src/paq/media';
+import { mediaCommands, startMediaAnalytics } from '../../src/paq/media';
 import { FakeObserver, Player } from '../features/media-support';
 import { MATOMO, setup, start, teardown, win, type SentHit } from './support';
 import { said } from '../warnings';
 
-// what bundles/full.ts gives the `_paq` layer
-const full = () => start(named([...fullList, ...mediaCommands]));
+// what bundles/full.ts does
+const full = () => start(named([...fullList, ...mediaCommands])) && startMediaAnalytics();
 
 let hits: () => Promise<SentHit[]>;
 let warnings: () => string[];
@@ -67,7 +67,7 @@ describe('the Media Analytics plugin’s `_paq` commands (full build)', () => {
     expect((await media()).map((hit) => hit.get('ma_st'))).toEqual(['0', '0']);
   });
 
-  it('Matomo.MediaAnalytics has the static commands, queued until the first tracker: matomoMediaAnalyticsAsyncInit uses them', async () => {
+  it('Matomo.MediaAnalytics has the static commands, for every tracker: matomoMediaAnalyticsAsyncInit uses them', async () => {
     const audio = new Player('audio');
     const init = vi.fn(() => {
       (win.Matomo as unknown as { MediaAnalytics: Record<string, (...args: unknown[]) => void> }).MediaAnalytics.setPingInterval(2);
@@ -87,6 +87,19 @@ describe('the Media Analytics plugin’s `_paq` commands (full build)', () => {
     audio.play();
     await vi.advanceTimersByTimeAsync(2000);
     expect((await media()).map((hit) => hit.get('ma_st'))).toEqual(['0', '2']);
+  });
+
+  it('reports a matomoMediaAnalyticsAsyncInit that throws, and goes on', async () => {
+    (window as { matomoMediaAnalyticsAsyncInit?: () => void }).matomoMediaAnalyticsAsyncInit = () => {
+      throw new Error('oops');
+    };
+    win._paq = snippet(['enableMediaTracking']);
+    full();
+    expect(warnings()).toEqual(said(['matomoMediaAnalyticsAsyncInit: it threw Error: oops']));
+    const audio = new Player('audio');
+    await vi.advanceTimersByTimeAsync(0);
+    audio.play();
+    expect(await media()).toHaveLength(1);
   });
 
   it('leaves the plugin’s other commands unknown, with a warning, and runs the rest', async () => {
