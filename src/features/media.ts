@@ -12,8 +12,8 @@ import type { Params } from '../context/params';
  * HTML5 `<video>` and `<audio>` as Matomo Media Analytics hits (PROTOCOL.md
  * §10), for sites that run the Media Analytics plugin on their Matomo server,
  * without its script. Event listeners on the media elements drive
- * everything: nothing polls, and a page whose media does not play runs no
- * code of ours.
+ * everything: nothing polls, and media that does not play costs no script
+ * time.
  */
 
 /** Options of enableMediaTracking(); each also has the plugin's `_paq` command (README). */
@@ -96,8 +96,9 @@ export function setMediaOptions(tracker: Tracker, options: unknown, call: string
  * `ma_ps`, `ma_ttp`, for video `ma_w`, `ma_h`, `ma_fs`, and `ma_se` (the
  * 5-second segments played since the last hit). With `trackEvents`, also
  * MediaVideo/MediaAudio events, rate limited per page view as the plugin's.
- * A new page view (a single-page app) starts new views for the media that
- * is not playing. Calling it again while it runs changes the options.
+ * A new page view (a single-page app) leaves the views as they are: their
+ * next hits carry its `pv_id`. Calling it again while it runs changes the
+ * options.
  * Returns stop(), which sends a last update for the media playing.
  *
  * ```ts
@@ -271,14 +272,16 @@ function start(tracker: Tracker): [(root: Node) => void, () => void] {
       unwatch = view
         ? whenVisible(tracker, el, () => {
             unseen.delete(unwatch!);
-            // played first: its play hit said it all
-            if (on && view == id && played == null) {
-              seen = Date.now();
-              // its length comes with the metadata: the impression waits for
-              // it, unless it will not load before a play
-              if (el.readyState || el.preload == 'none') safely(update)();
-              else impress = true;
-            }
+            safely(() => {
+              // played first: its play hit said it all
+              if (on && view == id && played == null) {
+                seen = Date.now();
+                // its length comes with the metadata: the impression waits
+                // for it, unless it will not load before a play
+                if (el.readyState || el.preload == 'none') update();
+                else impress = true;
+              }
+            })();
             return true;
           })
         : undefined;
