@@ -98,8 +98,12 @@ test('the page left while playing: a ping every 5 s, then a last update', async 
   await act(page, 'audio', 'play');
   await reach(page, 'audio', 6);
   const pings = await hits.waitFor(3, { where: of(/tone\.wav/) });
-  // impression, play, the ping at 5 s
-  expect(pings.map((h) => h.params.ma_st)).toEqual(['0', '0', '5']);
+  // impression, play, the ping 5 s later: what played by then (less on a
+  // machine too busy to play), which is where it is
+  expect(pings.slice(0, 2).map((h) => h.params.ma_st)).toEqual(['0', '0']);
+  expect(st(pings[2])).toBeGreaterThan(0);
+  expect(st(pings[2])).toBeLessThanOrEqual(5);
+  expect(Math.abs(st(pings[2]) - Number(pings[2].params.ma_ps))).toBeLessThanOrEqual(1);
   const before = await position(page, 'audio');
   await page.goto('/e2e/pages/basic.html?track=none');
   const [last] = await hits.waitFor(1, { where: (h) => of(/tone\.wav/)(h) && h.seq > pings[2].seq });

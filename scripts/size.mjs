@@ -27,8 +27,8 @@ import terser from '@rollup/plugin-terser';
 const KB = 1024;
 
 // Enforced ceilings (gzip bytes): the ratchet, at the measured sizes.
-// full + 1945 B: media tracking (with the plugin's `_paq` commands and core/visibility.ts, shared with content tracking)
-const LIMITS = { full: 11.3 * KB + 1945, core: 9.4 * KB, pageView: 5.55 * KB };
+// full + 1966 B: media tracking (with the plugin's `_paq` commands and core/visibility.ts, shared with content tracking)
+const LIMITS = { full: 11.3 * KB + 1966, core: 9.4 * KB, pageView: 5.55 * KB };
 
 /**
  * Each entry twice: production name and code, debug name and code (for an

@@ -185,15 +185,20 @@ function start(tracker: Tracker): [(root: Node) => void, () => void] {
 
     // Adds the time played since the last look, and the segments crossed;
     // then counts on from now only if the element plays now: not paused,
-    // seeking, ended, or waiting for data (stalled). At `seeking` and after
-    // load() the element is already elsewhere: the end of the stretch is
+    // seeking, ended, or waiting for data (stalled). Play time is the
+    // visitor's, by the media's own clock (how far it played, at its rate):
+    // a page too busy to play moves the clock, not the media. At `seeking`
+    // and after load() the element is already elsewhere: the stretch is
     // worked out from the clock then.
     const tally = () => {
       const now = Date.now();
       if (since != null) {
         const elapsed = now - since;
-        const to = el.seeking || !el.readyState ? Math.min(from + (elapsed / 1e3) * el.playbackRate, el.duration || Infinity) : el.currentTime;
-        ms += elapsed;
+        const known = !el.seeking && el.readyState;
+        const to = known ? el.currentTime : Math.min(from + (elapsed / 1e3) * el.playbackRate, el.duration || Infinity);
+        const moved = ((to - from) / el.playbackRate) * 1e3;
+        // NaN positions: the clock
+        ms += known && moved >= 0 ? Math.min(moved, elapsed) : elapsed;
         // the positions in (from, to]; NaN positions give none
         for (let k = Math.floor(from / SEGMENT_S) + 1; k <= Math.ceil(to / SEGMENT_S); k++) segments[k * SEGMENT_S] ||= 1;
       }

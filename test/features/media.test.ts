@@ -213,6 +213,22 @@ describe('enableMediaTracking: play time and segments', () => {
     expect((await take()).map((hit) => [hit.get('ma_st'), hit.get('ma_ps'), hit.get('ma_se')])).toEqual([['5', '51', null]]);
   });
 
+  it('counts what the media played, not the clock, when the page is too busy to play it', async () => {
+    const audio = new Player('audio');
+    await start();
+    audio.play();
+    await wait(2000);
+    // stuck at 2 s without a waiting event
+    Object.defineProperty(audio.el, 'currentTime', { configurable: true, get: () => 2 });
+    await wait(6000);
+    audio.pause();
+    expect((await take()).map((hit) => [hit.get('ma_st'), hit.get('ma_ps')])).toEqual([
+      ['0', '0'],
+      ['2', '2'],
+      ['2', '2'],
+    ]);
+  });
+
   it('sends one update for a seek that took many steps (a dragged slider)', async () => {
     const video = new Player('video');
     await start();
