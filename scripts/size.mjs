@@ -26,9 +26,13 @@ import terser from '@rollup/plugin-terser';
 
 const KB = 1024;
 
-// Enforced ceilings (gzip bytes): the ratchet, at the measured sizes.
-// full + 1966 B: media tracking (with the plugin's `_paq` commands and core/visibility.ts, shared with content tracking)
-const LIMITS = { full: 11.3 * KB + 1966, core: 9.4 * KB, pageView: 5.55 * KB };
+// Enforced ceilings (gzip bytes of the production builds): the ratchet, at
+// the last measured sizes. They only come down; a feature raises them by
+// what it measurably adds, stated in CHANGELOG.md.
+// full + 1966 B: media tracking (with the plugin's `_paq` commands and
+// core/visibility.ts, shared with content tracking); core + 21 B: the shared
+// `_paq` layer's `data-media-tracking` and its "not in this build" name
+const LIMITS = { full: 10674 + 1966, core: 8910 + 21, pageView: 5339 };
 
 /**
  * Each entry twice: production name and code, debug name and code (for an
@@ -64,6 +68,7 @@ export function app(fixture, conditions = []) {
   };
 }
 
+const fmt = (bytes) => bytes + ' B';
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -91,9 +96,6 @@ if (process.argv.includes('--json')) {
   process.exit(0);
 }
 
-function fmt(bytes) {
-  return (bytes / KB).toFixed(2) + ' KB';
-}
 
 const header = ['build', 'raw B', 'gzip B', 'brotli B', 'gzip goal', 'gzip limit', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));

@@ -1,4 +1,4 @@
-import type { Tracker } from './tracker';
+import type { Tracker } from './tracker.js';
 
 /**
  * Tells features when an element enters the viewport, through one

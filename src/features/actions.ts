@@ -1,6 +1,6 @@
-import { send } from '../core/send';
-import { api, must } from '../core/api';
-import { isNumeric, isText } from '../core/validate';
+import { send } from '../core/send.js';
+import { api, must } from '../core/api.js';
+import { isNumeric, isText } from '../core/validate.js';
 
 /**
  * What a site records beyond the page view (§6.2–§6.4, §6.6, §6.8): events,

@@ -1,12 +1,12 @@
-import { api, must } from '../core/api';
-import { show } from '../core/config';
-import { guard, report } from '../core/guard';
-import { warn } from '../core/log';
-import { send } from '../core/send';
-import type { Tracker } from '../core/tracker';
-import { whenVisible } from '../core/visibility';
-import { randomChars } from '../context/pageview-id';
-import type { Params } from '../context/params';
+import { api, must } from '../core/api.js';
+import { show } from '../core/config.js';
+import { guard, report } from '../core/guard.js';
+import { warn } from '../core/log.js';
+import { send } from '../core/send.js';
+import type { Tracker } from '../core/tracker.js';
+import { whenVisible } from '../core/visibility.js';
+import { randomChars } from '../context/pageview-id.js';
+import type { Params } from '../context/params.js';
 
 /**
  * HTML5 `<video>` and `<audio>` as Matomo Media Analytics hits (PROTOCOL.md
@@ -26,7 +26,7 @@ export interface MediaOptions {
   trackEvents?: boolean;
 }
 
-declare module '../core/tracker' {
+declare module '../core/tracker.js' {
   interface Tracker {
     /** media tracking's options; kept while it is off, so `_paq` may set them before it starts */
     _mediaOpts?: Required<MediaOptions>;

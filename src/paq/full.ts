@@ -109,7 +109,7 @@ import {
   enableMediaTracking,
   disableMediaTracking,
   scanForMedia,
-} from '../index';
+} from '../index.js';
 
 export const api = [
   createTracker,

@@ -7,10 +7,10 @@
  * tracker here, and `_paq` runs both on each tracker it drives. The others
  * (players, rate limits, progress off) stay unknown commands: README says why.
  */
-import { api } from '../core/api';
-import { show } from '../core/config';
-import { warn } from '../core/log';
-import { disableMediaTracking, enableMediaTracking, scanForMedia, setMediaOptions, type MediaOptions } from '../features/media';
+import { api } from '../core/api.js';
+import { show } from '../core/config.js';
+import { warn } from '../core/log.js';
+import { disableMediaTracking, enableMediaTracking, scanForMedia, setMediaOptions, type MediaOptions } from '../features/media.js';
 
 /*@__NO_SIDE_EFFECTS__*/
 function option(name: string, key: keyof MediaOptions, fixed?: boolean) {
