@@ -52,6 +52,7 @@
   if (available('enableHeartBeatTimer')) call('enableHeartBeatTimer', [15]);
   if (available('enableLinkTracking')) call('enableLinkTracking', []);
   if (available('trackVisibleContentImpressions')) call('trackVisibleContentImpressions', []);
+  if (available('enableMediaTracking') && document.querySelector('video, audio')) call('enableMediaTracking', []);
 
   function argsOf(el) {
     try {

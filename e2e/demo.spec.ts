@@ -3,7 +3,7 @@
 // the build lacks are disabled rather than broken.
 import { test, expect } from './fixtures';
 
-for (const pagePath of ['/demo/', '/demo/article.html', '/demo/shop.html', '/demo/links.html', '/demo/spa/']) {
+for (const pagePath of ['/demo/', '/demo/article.html', '/demo/shop.html', '/demo/links.html', '/demo/spa/', '/demo/media.html']) {
   test(`demo page ${pagePath} sends one clean page view and throws nothing`, async ({ page, hits }) => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
@@ -89,4 +89,21 @@ test('SPA demo: a page view per route, one for a redirect chain, none for an in-
   await expect(page).toHaveTitle('matomo-lite demo · SPA · Pricing');
   expect(errors).toEqual([]);
   expect(violations).toEqual([]);
+});
+
+test('demo media page: the visible players send clean impressions, the ignored one nothing', async ({ page, hits }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto('/demo/media.html');
+  await hits.waitFor(1, { where: (h) => h.kind === 'media' });
+  // the audio player is below the fold: seen once scrolled to
+  await page.locator('audio').scrollIntoViewIfNeeded();
+  const impressions = await hits.waitFor(2, { where: (h) => h.kind === 'media', settle: 500 });
+  expect(impressions.map((h) => [hits.param(h, 'ma_ti'), hits.param(h, 'ma_st')])).toEqual([
+    ['Demo clip', '0'],
+    ['Beeps', '0'],
+  ]);
+  hits.expectNoViolations(hits.all());
+  await expect(page.locator('#demo-log')).toContainText('enableMediaTracking(tracker)');
+  expect(errors).toEqual([]);
 });

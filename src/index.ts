@@ -131,3 +131,5 @@ export { addTracker } from './features/trackers.js';
 export { disableCampaignParameters, discardHashTag } from './features/urls.js';
 export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests.js';
 export { enableJSErrorTracking } from './features/errors.js';
+export type { MediaOptions } from './features/media.js';
+export { enableMediaTracking, disableMediaTracking, scanForMedia } from './features/media.js';

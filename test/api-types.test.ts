@@ -9,6 +9,8 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../src/index';
 import { NOOP } from '../src/paq/methods';
+import { mediaCommands } from '../src/paq/media';
+import type { Named } from '../src/core/guard';
 
 const ROOT = resolve(import.meta.dirname, '..');
 // a user's file, in the repo so that tsconfig.json's paths map 'matomo-lite' to src/
@@ -78,9 +80,11 @@ describe('autocompletion from the public types', () => {
 
   it("_paq.push(['…']) offers the command names: every function that takes a tracker first", () => {
     // the runtime's own list: the functions the `_paq` layer binds (all but
-    // createTracker take a tracker first) and the methods it accepts as no-ops
+    // createTracker take a tracker first), the methods it accepts as no-ops,
+    // and the full build's Media Analytics plugin commands
     const functions = Object.keys(api).filter((name) => typeof (api as Record<string, unknown>)[name] == 'function' && name != 'createTracker');
-    expect(completions('/*method*/')).toEqual([...functions, ...NOOP.split(' ')].sort());
+    const plugin = mediaCommands.map((command) => (command as Named)._name!);
+    expect(completions('/*method*/')).toEqual([...functions, ...NOOP.split(' '), ...plugin].sort());
   });
 
   it("README's `_paq` snippet is e2e/pages/package-paq.ts, which the tarball e2e compiles against the packed types", () => {

@@ -163,6 +163,13 @@ window._paq.push([
     void id;
   },
 ]);
+// the Media Analytics plugin's commands of the full build
+window._paq.push(['enableMediaTracking', { trackEvents: true }], ['MediaAnalytics::setPingInterval', 10], ['MediaAnalytics.enableTrackEvents']);
+window._paq.push(['MediaAnalytics::scanForMedia'], ['MediaAnalytics::scanForMedia', document.body]);
+// @ts-expect-error seconds are a number
+window._paq.push(['MediaAnalytics::setPingInterval', '10']);
+// @ts-expect-error not one the full build accepts
+window._paq.push(['MediaAnalytics::removePlayer', 'youtube']);
 const queue: PaqCommand[] = [['trackPageView'], ['enableHeartBeatTimer', 30], ['enableSpaTracking', { hash: true }]];
 window._paq.push(...queue);
 

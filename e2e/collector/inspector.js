@@ -46,7 +46,14 @@
       case 'link': add('link', p.link); add('content', p.c_n); break;
       case 'download': add('download', p.download); add('content', p.c_n); break;
       case 'content': add('interaction', p.c_i); add('name', p.c_n); add('piece', p.c_p); add('target', p.c_t); break;
-      case 'media': add(p.ma_mt || 'media', p.ma_ti || p.ma_re); add('played', p.ma_st && `${p.ma_st}s / ${p.ma_le ?? '?'}s`); break;
+      case 'media': {
+        // an impression has played nothing and has no time to play yet
+        add(p.ma_mt || 'media', p.ma_ti || p.ma_re);
+        add('played', p.ma_st === '0' && p.ma_ttp === undefined ? 'impression' : p.ma_st && `${p.ma_st} s`);
+        add('at', `${p.ma_ps ?? '?'} s of ${p.ma_le ?? '?'} s`);
+        add('segments', p.ma_se);
+        break;
+      }
       case 'ping': add('url', p.url); break;
       default: add('url', p.url);
     }

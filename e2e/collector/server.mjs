@@ -36,6 +36,7 @@ const CONTENT_TYPES = {
   '.ico': 'image/x-icon',
   '.mp4': 'video/mp4',
   '.webm': 'video/webm',
+  '.wav': 'audio/wav',
 };
 
 // The 43-byte transparent 1×1 GIF Matomo answers with when send_image is not 0.
@@ -317,13 +318,12 @@ export async function startCollector({
       const csp = type.startsWith('text/html') ? new URLSearchParams(query).get('csp') : null;
       const deliver = () => {
         if (res.destroyed) return;
-        const headers = { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-store' };
-        if (csp && /^[\x20-\x7e]+$/.test(csp)) headers['Content-Security-Policy'] = csp;
-        res.writeHead(200, headers);
-        if (req.method === 'HEAD') return res.end();
-        fs.createReadStream(file)
-          .on('error', () => res.destroy())
-          .pipe(res);
+        sendRange(req, res, stat.size, type, (start, end) =>
+          fs.createReadStream(file, { start, end })
+            .on('error', () => res.destroy())
+            .pipe(res),
+          csp && /^[\x20-\x7e]+$/.test(csp) ? { 'Content-Security-Policy': csp } : undefined,
+        );
       };
       const delay = delayKnob && type.startsWith('text/html') ? Math.min(Math.max(Number(new URLSearchParams(query).get('delay')) || 0, 0), MAX_DELAY_MS) : 0;
       if (!delay) return deliver();
@@ -397,6 +397,7 @@ export async function startCollector({
       if (req.method === 'POST') setFault(parseFault(query));
       return send(res, 200, JSON.stringify(fault), 'application/json; charset=utf-8');
     }
+    if (pathname === '/__media/tone.wav') return sendBytes(req, res, toneWav(new URLSearchParams(query).get('seconds')), 'audio/wav');
     if (pathname === '/__rules') return send(res, 200, JSON.stringify(describeRules()), 'application/json; charset=utf-8');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', 'text/plain; charset=utf-8');
     if (pathname === '/') return redirect(res, '/demo/');
@@ -451,6 +452,82 @@ export async function startCollector({
   }
 
   return { url: `http://${shownHost}:${actualPort}`, port: actualPort, hits, preflights, refused, clear, setFault, close };
+}
+
+/**
+ * Answers a GET or HEAD for `size` bytes of `type`, or for the one byte range
+ * the request asks for, as a media element does: without ranges Chromium
+ * cannot seek in a video. `write(start, end)` sends those bytes.
+ */
+function sendRange(req, res, size, type, write, extraHeaders) {
+  const range = byteRange(req.headers.range, size);
+  if (range === null) {
+    res.writeHead(416, { 'Content-Range': `bytes */${size}`, 'Cache-Control': 'no-store' });
+    return res.end();
+  }
+  const [start, end] = range ?? [0, size - 1];
+  res.writeHead(range ? 206 : 200, {
+    'Content-Type': type,
+    'Content-Length': end - start + 1,
+    'Accept-Ranges': 'bytes',
+    ...(range && { 'Content-Range': `bytes ${start}-${end}/${size}` }),
+    'Cache-Control': 'no-store',
+    ...extraHeaders,
+  });
+  if (req.method === 'HEAD' || size === 0) return res.end();
+  write(start, end);
+}
+
+function sendBytes(req, res, bytes, type) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', 'text/plain; charset=utf-8');
+  sendRange(req, res, bytes.length, type, (start, end) => res.end(bytes.subarray(start, end + 1)));
+}
+
+/** Longest generated tone, in seconds. */
+const MAX_TONE_S = 600;
+
+/**
+ * A WAV of `seconds` (default 30, at most MAX_TONE_S): 8 kHz, 8-bit mono PCM,
+ * silent but for a short beep at the start of each second, so a listener
+ * hears where it is. Generated, so the media demo and tests need no file and
+ * no codec beyond PCM (Debian's Chromium has no proprietary ones).
+ */
+export function toneWav(seconds) {
+  const RATE = 8000;
+  const length = Math.round(Math.min(Math.max(Number(seconds) || 30, 1), MAX_TONE_S) * RATE);
+  const wav = Buffer.alloc(44 + length);
+  wav.write('RIFF', 0, 'latin1');
+  wav.writeUInt32LE(36 + length, 4);
+  wav.write('WAVEfmt ', 8, 'latin1');
+  // PCM, 1 channel, 8000 Hz, 8000 bytes/s, 1 byte per frame, 8 bits
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(RATE, 24);
+  wav.writeUInt32LE(RATE, 28);
+  wav.writeUInt16LE(1, 32);
+  wav.writeUInt16LE(8, 34);
+  wav.write('data', 36, 'latin1');
+  wav.writeUInt32LE(length, 40);
+  for (let i = 0; i < length; i++) {
+    const beep = i % RATE < RATE / 10;
+    wav[44 + i] = 128 + (beep ? Math.round(40 * Math.sin((2 * Math.PI * 880 * i) / RATE)) : 0);
+  }
+  return wav;
+}
+
+/**
+ * The one range of a `Range: bytes=a-b` header (`a-`, `-n` too) as [start, end]
+ * within a file of `size` bytes; undefined for no header or one we do not
+ * serve as a range (several ranges, another unit: the whole file then), null
+ * for a range outside the file (416).
+ */
+export function byteRange(header, size) {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  // `-n`: the last n bytes (all of them when n is larger); `-0` asks for none
+  const [start, end] = match[1] === '' ? [Math.max(size - Number(match[2]), 0), size - 1] : [Number(match[1]), match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)];
+  return start > end || start >= size ? null : [start, end];
 }
 
 function send(res, status, body, contentType) {

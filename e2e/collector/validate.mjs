@@ -27,6 +27,11 @@ const ONLY_ONE_KEYS = ['ping', 'consent', 'ca'];
 const ACTION_KEYS = ['e_c', 'e_a', 'c_n', 'ma_id', 'link', 'download', 'search', 'idgoal'];
 const NOT_WITH_ACTION_NAME = ['e_c', 'e_a', 'search', 'idgoal', 'ping', 'link', 'download', 'c_n', 'ma_id'];
 const JUNK_VALUES = ['undefined', 'null', 'NaN', '[object Object]'];
+// Media Analytics (§10.1): every parameter it documents, those every media hit needs, the seconds and pixels.
+const MEDIA_KEYS = ['ma_id', 'ma_re', 'ma_mt', 'ma_ti', 'ma_pn', 'ma_st', 'ma_le', 'ma_ps', 'ma_ttp', 'ma_w', 'ma_h', 'ma_fs', 'ma_se'];
+const MEDIA_REQUIRED = ['ma_id', 'ma_re', 'ma_mt'];
+const MEDIA_NUMBERS = ['ma_st', 'ma_le', 'ma_ps', 'ma_ttp', 'ma_w', 'ma_h'];
+const SECONDS = /^\d+(\.\d+)?$/;
 // What encodeURIComponent leaves alone, plus the separators and '+' (PHP reads it as a space).
 const ENCODED_QUERY = /^[A-Za-z0-9\-_.!~*'()%&=+]*$/;
 
@@ -140,6 +145,26 @@ export const RULES = [
     if (!has(params, 'cdo')) return;
     if (!UNSIGNED.test(params.cdo)) return `must be whole seconds ≥ 0 (got ${shown(params.cdo)})`;
     if (Number(params.cdo) > 86400 && !has(params, 'token_auth')) return `a hit ${params.cdo} s old needs token_auth: Matomo answers 400 (over 86400 s)`;
+  }),
+  // --- §10.1: Media Analytics (the plugin's server code is closed: these are its documented formats) ---
+  rule('ma_* required', 'client', '§10.1', `a media hit carries ${MEDIA_REQUIRED.join(', ')}, none empty`, ({ params, keys }) => {
+    if (!keys.some((k) => k.startsWith('ma_'))) return;
+    const missing = MEDIA_REQUIRED.filter((k) => !has(params, k) || params[k] === '');
+    if (missing.length) return `a media hit needs ${missing.join(', ')} (missing or empty)`;
+  }),
+  rule('ma_* values', 'client', '§10.1', 'ma_id letters and digits; ma_mt video or audio; ma_st, ma_le, ma_ps, ma_ttp, ma_w, ma_h numbers ≥ 0; ma_fs 0 or 1; ma_se positions ≥ 0, each once', ({ params, keys }) => {
+    const out = [];
+    if (has(params, 'ma_id') && !/^[0-9a-zA-Z]+$/.test(params.ma_id)) out.push(`ma_id must be letters and digits (got ${shown(params.ma_id)})`);
+    if (has(params, 'ma_mt') && !['video', 'audio'].includes(params.ma_mt)) out.push(`ma_mt must be video or audio (got ${shown(params.ma_mt)})`);
+    for (const k of MEDIA_NUMBERS) if (has(params, k) && !SECONDS.test(params[k])) out.push(`${k} must be a number ≥ 0 (got ${shown(params[k])})`);
+    if (has(params, 'ma_fs') && !['0', '1'].includes(params.ma_fs)) out.push(`ma_fs must be 0 or 1 (got ${shown(params.ma_fs)})`);
+    if (has(params, 'ma_se')) {
+      const positions = params.ma_se.split(',');
+      if (!positions.every((v) => UNSIGNED.test(v))) out.push(`ma_se must be positions in seconds, comma-separated (got ${shown(params.ma_se)})`);
+      else if (new Set(positions).size !== positions.length) out.push(`ma_se sends each position once (got ${shown(params.ma_se)})`);
+    }
+    for (const k of new Set(keys)) if (k.startsWith('ma_') && !MEDIA_KEYS.includes(k)) out.push(`${k} is not a Media Analytics parameter`);
+    return out;
   }),
   rule('search_count', 'ignored', '§13.2', 'search_count must be an integer ≥ 0', ({ params }) => {
     if (has(params, 'search_count') && !UNSIGNED.test(params.search_count)) return `must be an integer ≥ 0 (got ${shown(params.search_count)})`;

@@ -4,9 +4,11 @@
  */
 import { api } from '../paq/full.js';
 import { named, startPaq } from '../paq/index.js';
+import { mediaCommands, startMediaAnalytics } from '../paq/media.js';
 import { COMING } from '../paq/methods.js';
 
 (window as unknown as { MatomoLite: unknown }).MatomoLite = named(api);
 // every FULL method is in `api`: only the coming ones are missing; a copy of
-// its own, so what a page does to window.MatomoLite never reaches `_paq`
-startPaq(named(api), COMING);
+// its own, so what a page does to window.MatomoLite never reaches `_paq`;
+// with the Media Analytics plugin's commands, which are `_paq`'s only
+if (startPaq(named([...api, ...mediaCommands]), COMING)) startMediaAnalytics();

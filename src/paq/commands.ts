@@ -48,6 +48,7 @@ export type PaqTracker = {
 export type PaqCommand =
   | { [K in Method]: [method: K, ...args: After<Api[K]>] }[Method]
   | [method: Words<typeof NOOP>, ...args: unknown[]]
+  | MediaAnalyticsCommand
   | [callback: (this: PaqTracker, ...args: any[]) => void, ...args: unknown[]];
 
 /**
@@ -56,3 +57,15 @@ export type PaqCommand =
  * more commands per push.
  */
 export type Paq = { push(...commands: PaqCommand[]): unknown };
+
+/** The Media Analytics plugin's commands that the full build accepts (paq/media.ts, README). */
+export type MediaAnalyticsCommand =
+  | [method: 'MediaAnalytics::scanForMedia', root?: Node]
+  | [method: 'MediaAnalytics::setPingInterval' | 'MediaAnalytics::setMaxTrackingTime', seconds: number]
+  | [
+      method:
+        | 'MediaAnalytics::enableMediaAnalytics'
+        | 'MediaAnalytics::disableMediaAnalytics'
+        | 'MediaAnalytics.enableTrackEvents'
+        | 'MediaAnalytics.disableTrackEvents',
+    ];

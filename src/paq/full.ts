@@ -120,6 +120,9 @@ import {
   removeDownloadExtensions,
   setLinkTrackingTimer,
   getLinkTrackingTimer,
+  enableMediaTracking,
+  disableMediaTracking,
+  scanForMedia,
 } from '../index.js';
 
 export const api = [
@@ -234,4 +237,7 @@ export const api = [
   removeDownloadExtensions,
   setLinkTrackingTimer,
   getLinkTrackingTimer,
+  enableMediaTracking,
+  disableMediaTracking,
+  scanForMedia,
 ];

@@ -48,6 +48,8 @@ export interface MatomoGlobal {
  *   first only, addTracker once);
  * - the `data-` attributes of the script tag (script-tag.ts).
  *
+ * Returns true once `window.Matomo` is ours.
+ *
  * `missing`: the matomo.js methods of methods.ts this bundle lacks: each
  * warns once "<name>: not in this build", an UNSUPPORTED one "not supported
  * by matomo-lite" (a method `api` has wins). `api` is the layer's own: a page
@@ -55,7 +57,7 @@ export interface MatomoGlobal {
  * method warns once and the other commands still run; nothing ever throws
  * into the page.
  */
-export const startPaq = guard('_paq', (api: Api, missing: string): void => {
+export const startPaq = guard('_paq', (api: Api, missing: string): true | void => {
   const win = window as any;
   if (win.Matomo || win.Piwik) return warnOnce('_paq', __DEBUG__ && 'window.Matomo exists (matomo.js?): _paq left to it');
   const trackers: MatomoTracker[] = [];
@@ -168,5 +170,5 @@ export const startPaq = guard('_paq', (api: Api, missing: string): void => {
     if (queue.length) consume(queue);
     else win._paq = proxy;
   }
-  matomo.initialized = true;
+  return (matomo.initialized = true);
 });

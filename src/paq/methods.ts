@@ -1,7 +1,8 @@
 /**
  * The `_paq` method table: every tracker method of matomo.js (PROTOCOL.md
- * §11.6), each in exactly one of the lists below, and the notes README shows
- * for it. This file is the only list: `scripts/paq-table.mjs` prints it as
+ * §11.6), each in exactly one of the lists below, the matomo-lite methods
+ * README lists with them (in CORE or FULL, with a note), and the notes README
+ * shows for each. This file is the only list: `scripts/paq-table.mjs` prints it as
  * README's table and `test/paq/readme-table.test.ts` keeps the two in step;
  * `test/paq/methods.test.ts` checks it against the exported functions.
  *
@@ -41,7 +42,7 @@ export const FULL =
   'getAttributionCampaignKeyword getAttributionReferrerTimestamp getAttributionReferrerUrl ' +
   'enableCrossDomainLinking disableCrossDomainLinking isCrossDomainLinkingEnabled ' +
   'setCrossDomainLinkingTimeout getCrossDomainLinkingUrlParameter disableCampaignParameters discardHashTag ' +
-  'appendToTrackingUrl trackRequest enableJSErrorTracking';
+  'appendToTrackingUrl trackRequest enableJSErrorTracking enableMediaTracking';
 
 /** Arrive with later issues; warn "not in this build" until then. */
 export const COMING =
@@ -137,4 +138,5 @@ export const NOTES: Record<string, string> = {
   disableRetry: 'matomo-lite only: failed sends are not retried (README, Reliability)',
   setRetryDelay: 'matomo-lite only: seconds before the first retry of a failed send (README, Reliability)',
   enableSpaTracking: 'matomo-lite only: page views of a single-page app\'s client-side navigations (Single-page apps); returns stop()',
+  enableMediaTracking: "matomo-lite's own: HTML5 media as Media Analytics hits; the plugin's `MediaAnalytics` commands are in README's media section",
 };

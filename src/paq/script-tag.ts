@@ -28,6 +28,8 @@ export function scriptCommands(script: HTMLOrSVGElement | null): [unknown[][], u
     if (domains) head.push(['setDomains', domains.trim().split(/[\s,]+/)]);
     // presence, whatever the value, as above
     if (data.linkTracking != null) head.push(['enableLinkTracking']);
+    // before the page's commands, so that its MediaAnalytics ones (disableMediaAnalytics) win
+    if (data.mediaTracking != null) head.push(['enableMediaTracking']);
     // empty: undefined, the default delay; a number of seconds otherwise (anything else is refused with a warning)
     if (heartbeat != null) tail.push(['enableHeartBeatTimer', heartbeat ? +heartbeat : undefined]);
     // the words it lists are options set to true: `data-spa="hash replace"` (an unknown one is warned about)

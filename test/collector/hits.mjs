@@ -32,3 +32,24 @@ export function tv01With(mods = {}) {
 
 /** An event built the way TV-03 builds one: no action_name, e_c/e_a and ca=1. */
 export const eventWith = (mods = {}) => tv01With({ action_name: null, e_c: 'Video', e_a: 'Play', ca: '1', ...mods });
+
+/** A Media Analytics update (§10.1) as enableMediaTracking sends one: the view's parameters and ca=1. */
+export const mediaWith = (mods = {}) =>
+  tv01With({
+    action_name: null,
+    ma_id: '8C1gOQ9CPOiQfzft',
+    ma_ti: 'Intro',
+    ma_re: 'https://www.example.com/intro.webm',
+    ma_mt: 'video',
+    ma_pn: 'html5',
+    ma_st: '12',
+    ma_le: '30',
+    ma_ps: '14',
+    ma_ttp: '2',
+    ma_w: '640',
+    ma_h: '360',
+    ma_fs: '0',
+    ma_se: '5,10,15',
+    ca: '1',
+    ...mods,
+  });

@@ -4,7 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCollector, forwardTarget, parseFault, PIXEL_GIF } from '../../e2e/collector/server.mjs';
+import { startCollector, forwardTarget, parseFault, PIXEL_GIF, byteRange, toneWav } from '../../e2e/collector/server.mjs';
 import { TV01, tv01With } from './hits.mjs';
 
 const FORM = 'application/x-www-form-urlencoded; charset=UTF-8';
@@ -448,6 +448,44 @@ describe('static files', () => {
     expect([400, 404]).toContain(res.status);
     expect(res.body).not.toContain('top secret');
     expect(res.body).not.toContain('root:');
+  });
+
+  it('serves one byte range, as media elements ask for (206, Content-Range; 416 outside the file)', async () => {
+    const whole = await get('/demo/style.css');
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    const part = await get('/demo/style.css', { headers: { range: 'bytes=2-3' } });
+    expect([part.status, part.headers.get('content-range'), part.headers.get('content-length'), await part.text()]).toEqual([206, 'bytes 2-3/6', '2', 'dy']);
+    const tail = await get('/demo/style.css', { headers: { range: 'bytes=-2' } });
+    expect(await tail.text()).toBe('{}');
+    const outside = await get('/demo/style.css', { headers: { range: 'bytes=6-' } });
+    expect([outside.status, outside.headers.get('content-range')]).toEqual([416, 'bytes */6']);
+  });
+
+  it('reads a Range header: one range of bytes, the whole file for anything else', () => {
+    expect(byteRange(undefined, 10)).toBeUndefined();
+    expect(byteRange('bytes=0-', 10)).toEqual([0, 9]);
+    expect(byteRange('bytes=2-4', 10)).toEqual([2, 4]);
+    expect(byteRange('bytes=8-99', 10)).toEqual([8, 9]);
+    expect(byteRange('bytes=-3', 10)).toEqual([7, 9]);
+    expect(byteRange('bytes=-30', 10)).toEqual([0, 9]);
+    expect(byteRange('bytes=0-1,4-5', 10)).toBeUndefined();
+    expect(byteRange('items=0-1', 10)).toBeUndefined();
+    expect(byteRange('bytes=-', 10)).toBeUndefined();
+    expect(byteRange('bytes=5-2', 10)).toBeNull();
+    expect(byteRange('bytes=10-', 10)).toBeNull();
+    expect(byteRange('bytes=-0', 10)).toBeNull();
+  });
+
+  it('generates /__media/tone.wav?seconds=N: 8 kHz 8-bit mono PCM, with ranges', async () => {
+    const wav = toneWav('2');
+    expect(wav.length).toBe(44 + 16000);
+    expect(wav.toString('latin1', 0, 4) + wav.toString('latin1', 8, 16) + wav.toString('latin1', 36, 40)).toBe('RIFFWAVEfmt data');
+    expect([wav.readUInt16LE(20), wav.readUInt16LE(22), wav.readUInt32LE(24), wav.readUInt16LE(34), wav.readUInt32LE(40)]).toEqual([1, 1, 8000, 8, 16000]);
+    expect(toneWav('nonsense').length).toBe(44 + 30 * 8000);
+    expect(toneWav('1e9').length).toBe(44 + 600 * 8000);
+    const res = await get('/__media/tone.wav?seconds=2', { headers: { range: 'bytes=0-3' } });
+    expect([res.status, res.headers.get('content-type'), res.headers.get('content-range'), await res.text()]).toEqual([206, 'audio/wav', 'bytes 0-3/16044', 'RIFF']);
+    expect((await get('/__media/tone.wav', { method: 'POST' })).status).toBe(405);
   });
 
   it('?delay=MS holds an HTML page back (not other files), capped at 10 s', async () => {

@@ -2,7 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { validateHit, checkHit, actionKind, RULES, describeRules } from '../../e2e/collector/validate.mjs';
 import { parseQuery } from '../../e2e/collector/parse.mjs';
-import { TV01, tv01With, eventWith } from './hits.mjs';
+import { TV01, tv01With, eventWith, mediaWith } from './hits.mjs';
 
 function violationsOf(raw, transport = 'beacon-query') {
   const { keys, params } = parseQuery(raw);
@@ -28,6 +28,8 @@ describe('validateHit: hits matomo.js sends', () => {
       tv01With({ action_name: null, c_n: 'Banner', c_p: 'img.png', c_t: 'https://x.example/', ca: '1' }),
       tv01With({ _id: '' }),
       tv01With({ dimension1: '', dimension12: 'blue' }),
+      mediaWith(),
+      mediaWith({ ma_mt: 'audio', ma_ti: null, ma_ttp: null, ma_w: null, ma_h: null, ma_fs: null, ma_se: null, ma_le: null, ma_st: '0' }),
     ];
     for (const raw of ok) expect(violationsOf(raw), raw).toEqual([]);
   });
@@ -69,6 +71,16 @@ const CASES = [
   ['cdo', tv01With({ cdo: '-5' }), 'cdo: must be whole seconds ≥ 0 (got "-5")'],
   ['cdo', tv01With({ cdo: '1.5' }), 'cdo: must be whole seconds ≥ 0 (got "1.5")'],
   ['cdo', tv01With({ cdo: '86401' }), 'cdo: a hit 86401 s old needs token_auth: Matomo answers 400 (over 86400 s)'],
+  ['ma_* required', mediaWith({ ma_re: null }), 'ma_* required: a media hit needs ma_re (missing or empty)'],
+  ['ma_* required', mediaWith({ ma_id: '', ma_mt: null }), 'ma_* required: a media hit needs ma_id, ma_mt (missing or empty)'],
+  ['ma_* values', mediaWith({ ma_id: 'a-b' }), 'ma_* values: ma_id must be letters and digits (got "a-b")'],
+  ['ma_* values', mediaWith({ ma_mt: 'movie' }), 'ma_* values: ma_mt must be video or audio (got "movie")'],
+  ['ma_* values', mediaWith({ ma_st: '-1' }), 'ma_* values: ma_st must be a number ≥ 0 (got "-1")'],
+  ['ma_* values', mediaWith({ ma_le: 'Infinity' }), 'ma_* values: ma_le must be a number ≥ 0 (got "Infinity")'],
+  ['ma_* values', mediaWith({ ma_fs: 'true' }), 'ma_* values: ma_fs must be 0 or 1 (got "true")'],
+  ['ma_* values', mediaWith({ ma_se: '5,x' }), 'ma_* values: ma_se must be positions in seconds, comma-separated (got "5,x")'],
+  ['ma_* values', mediaWith({ ma_se: '5,10,5' }), 'ma_* values: ma_se sends each position once (got "5,10,5")'],
+  ['ma_* values', mediaWith({ ma_foo: '1' }), 'ma_* values: ma_foo is not a Media Analytics parameter'],
   ['search_count', tv01With({ action_name: null, search: 'shoes', search_count: 'many' }), 'search_count: must be an integer ≥ 0 (got "many")'],
   ['send_image', tv01With({ send_image: null }), 'send_image: must be 0 (1 only on image GETs) (got nothing)'],
   ['r', tv01With({ r: '12a' }), 'r: must be digits (got "12a")'],
