@@ -1,39 +1,78 @@
 import type { Tracker } from './tracker';
+import { report } from './guard';
+
+/** Called when a watched element starts intersecting the viewport; true when done with the element. */
+export type OnEnter = (element: Element) => boolean | void;
 
 /**
  * Tells features when an element enters the viewport, through one
  * IntersectionObserver per tracker (threshold 0: one visible pixel), shared
  * by content impressions and media impressions. The browser computes the
- * intersections off the main thread and calls back only on a change, so
- * nothing polls and nothing forces a layout (matomo.js rescans every block
- * every 750 ms). Elements inside a scrolled container count when the
- * container scrolls them into view.
+ * intersections and calls back only on a change, so nothing polls and
+ * nothing forces a layout (matomo.js rescans every block every 750 ms).
+ * Elements inside a scrolled container count when the container scrolls
+ * them into view.
  *
  * `onEnter` runs each time the element starts intersecting; it returns true
- * once it is done with the element, which is then no longer watched.
- * Returns a function that stops watching the element, or undefined where
- * the browser has no IntersectionObserver (the caller decides what that
- * means).
+ * once it is done with the element, which it then no longer watches. One
+ * element may be watched by several features (a `<video>` that is also a
+ * content block): each gets its own call. A callback that throws is
+ * reported (debug mode) and never reaches the page. Watching an element
+ * again after unwatching it gets a fresh first report of whether it
+ * intersects.
+ *
+ * Returns a function that stops watching the element for this `onEnter`,
+ * or undefined where the browser has no IntersectionObserver (the caller
+ * decides what that means). When nothing is watched any more, the observer
+ * is disconnected.
  */
-export function whenVisible(tracker: Tracker, element: Element, onEnter: (element: Element) => boolean | void): (() => void) | undefined {
+export function whenVisible(tracker: Tracker, element: Element, onEnter: OnEnter): (() => void) | undefined {
   if (typeof IntersectionObserver != 'function') return undefined;
-  if (!tracker._visible) {
-    const watched = new Map<Element, (element: Element) => boolean | void>();
+  let visible = tracker._visible;
+  if (!visible) {
+    const watched: Map<Element, OnEnter[]> = new Map();
     const observer = new IntersectionObserver((entries) => {
       for (const { isIntersecting, target } of entries) {
-        const callback = isIntersecting && watched.get(target);
-        if (callback && callback(target)) unwatch(tracker, target);
+        for (const callback of (isIntersecting && watched.get(target)) || []) {
+          try {
+            if (callback(target)) unwatch(tracker, target, callback);
+          } catch (error) {
+            report(tracker, 'visibility', error);
+          }
+        }
       }
     });
-    tracker._visible = [observer, watched];
+    visible = tracker._visible = [observer, watched];
   }
-  tracker._visible[1].set(element, onEnter);
-  tracker._visible[0].observe(element);
-  return () => unwatch(tracker, element);
+  const callbacks = visible[1].get(element) || [];
+  if (!callbacks.includes(onEnter)) visible[1].set(element, [...callbacks, onEnter]);
+  visible[0].observe(element);
+  return () => unwatch(tracker, element, onEnter);
 }
 
-function unwatch(tracker: Tracker, element: Element): void {
-  const [observer, watched] = tracker._visible!;
-  watched.delete(element);
-  observer.unobserve(element);
+/** Stops watching `element` for `onEnter` (the others watching it go on). */
+export function unwatch(tracker: Tracker, element: Element, onEnter: OnEnter): void {
+  if (!tracker._visible) return;
+  const [observer, watched] = tracker._visible;
+  const rest = watched.get(element)?.filter((callback) => callback != onEnter);
+  if (rest?.length) watched.set(element, rest);
+  else if (rest) {
+    watched.delete(element);
+    observer.unobserve(element);
+    if (!watched.size) {
+      observer.disconnect();
+      tracker._visible = undefined;
+    }
+  }
+}
+
+/**
+ * Stops watching, for `onEnter`, the elements that left the document (the
+ * observer would otherwise keep them alive after a single-page app removed
+ * them), or all of them (a feature's stop()).
+ */
+export function forget(tracker: Tracker, onEnter: OnEnter, all?: boolean): void {
+  for (const [element] of tracker._visible?.[1] || []) {
+    if (all || !element.isConnected) unwatch(tracker, element, onEnter);
+  }
 }
