@@ -43,6 +43,7 @@ const ENTRIES = [
     ['app: + events, site search, goals', 'actions'],
     ['app: + consent banner', 'consent'],
     ['app: + ecommerce', 'ecommerce'],
+    ['app: + content tracking', 'content'],
   ].map(([name, fixture, goal, limit]) => [name, app(fixture), name + ' (development)', app(fixture, ['development']), goal, limit]),
 ];
 

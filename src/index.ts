@@ -113,3 +113,14 @@ export { addTracker } from './features/trackers';
 export { disableCampaignParameters, discardHashTag } from './features/urls';
 export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests';
 export { enableJSErrorTracking } from './features/errors';
+export type { Content } from './features/content';
+export {
+  trackVisibleContentImpressions,
+  trackAllContentImpressions,
+  trackContentImpressionsWithinNode,
+  trackContentImpression,
+  trackContentInteraction,
+  trackContentInteractionNode,
+  logAllContentBlocksOnPage,
+  clearTrackedContentImpressions,
+} from './features/content';

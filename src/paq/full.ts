@@ -106,6 +106,14 @@ import {
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
+  trackVisibleContentImpressions,
+  trackAllContentImpressions,
+  trackContentImpressionsWithinNode,
+  trackContentImpression,
+  trackContentInteraction,
+  trackContentInteractionNode,
+  logAllContentBlocksOnPage,
+  clearTrackedContentImpressions,
 } from '../index';
 
 export const api = [
@@ -206,4 +214,12 @@ export const api = [
   appendToTrackingUrl,
   trackRequest,
   enableJSErrorTracking,
+  trackVisibleContentImpressions,
+  trackAllContentImpressions,
+  trackContentImpressionsWithinNode,
+  trackContentImpression,
+  trackContentInteraction,
+  trackContentInteractionNode,
+  logAllContentBlocksOnPage,
+  clearTrackedContentImpressions,
 ];

@@ -38,15 +38,15 @@ export const FULL =
   'getAttributionCampaignKeyword getAttributionReferrerTimestamp getAttributionReferrerUrl ' +
   'enableCrossDomainLinking disableCrossDomainLinking isCrossDomainLinkingEnabled ' +
   'setCrossDomainLinkingTimeout getCrossDomainLinkingUrlParameter disableCampaignParameters discardHashTag ' +
-  'appendToTrackingUrl trackRequest enableJSErrorTracking';
+  'appendToTrackingUrl trackRequest enableJSErrorTracking trackAllContentImpressions trackVisibleContentImpressions ' +
+  'trackContentImpressionsWithinNode trackContentImpression trackContentInteraction trackContentInteractionNode ' +
+  'logAllContentBlocksOnPage clearTrackedContentImpressions';
 
 /** Arrive with later issues; warn "not in this build" until then. */
 export const COMING =
   'setLinkTrackingTimer getLinkTrackingTimer enableLinkTracking addListener ' +
   'setIgnoreClasses setDownloadClasses setLinkClasses setDownloadExtensions addDownloadExtensions ' +
-  'removeDownloadExtensions trackLink trackAllContentImpressions trackVisibleContentImpressions ' +
-  'trackContentImpressionsWithinNode trackContentImpression trackContentInteraction ' +
-  'trackContentInteractionNode logAllContentBlocksOnPage';
+  'removeDownloadExtensions trackLink';
 
 /** Nothing to do in matomo-lite: accepted silently. */
 export const NOOP =
@@ -74,7 +74,7 @@ export const PRIORITY =
   'setConsentGiven disablePerformanceTracking setPagePerformanceTiming setExcludedQueryParams setExcludedReferrers';
 
 const LINKS = 'link tracking (a later issue)';
-const CONTENT = 'content tracking (a later issue)';
+const CONTENT_STOP = 'returns stop(), which ends content tracking on the tracker';
 const NO_API = 'matomo-lite never calls the Matomo HTTP API';
 const REQUESTS = 'hits are built and batched by the core; no raw request strings';
 const CVARS = 'legacy custom variables (CustomVariables plugin): use custom dimensions';
@@ -123,12 +123,10 @@ export const NOTES: Record<string, string> = {
   addDownloadExtensions: LINKS,
   removeDownloadExtensions: LINKS,
   trackLink: LINKS,
-  trackAllContentImpressions: CONTENT,
-  trackVisibleContentImpressions: CONTENT,
-  trackContentImpressionsWithinNode: CONTENT,
-  trackContentImpression: CONTENT,
-  trackContentInteraction: CONTENT,
-  trackContentInteractionNode: CONTENT,
-  logAllContentBlocksOnPage: CONTENT,
+  trackAllContentImpressions: CONTENT_STOP,
+  trackVisibleContentImpressions: 'IntersectionObserver, no polling: checkOnScroll and timeInterval are accepted and not needed; ' + CONTENT_STOP,
+  trackContentImpressionsWithinNode: CONTENT_STOP,
+  logAllContentBlocksOnPage: 'blocks in document order (matomo.js: reverse); also returns them',
+  clearTrackedContentImpressions: 'matomo-lite only: the blocks are impressed again in this page view',
   enableHeartBeatTimer: 'returns stop()',
 };
