@@ -49,8 +49,8 @@ export interface Tracker {
    * them without knowing which features registered.
    */
   _onSiteSearch: (() => void)[];
-  /** the one IntersectionObserver, and each watched element's callbacks (core/visibility.ts) */
-  _visible?: [IntersectionObserver, Map<Element, ((element: Element) => boolean | void)[]>];
+  /** the one IntersectionObserver, each watched element's callbacks, and the watched elements in the viewport (core/visibility.ts) */
+  _visible?: [IntersectionObserver, Map<Element, ((element: Element) => boolean | void)[]>, Set<Element>];
   /** content tracking while it runs (features/content.ts) */
   _content?: {
     /** the (name, piece, target) of every block impression sent in this page view, as JSON */

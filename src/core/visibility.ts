@@ -31,33 +31,53 @@ export function whenVisible(tracker: Tracker, element: Element, onEnter: OnEnter
   let visible = tracker._visible;
   if (!visible) {
     const watched: Map<Element, OnEnter[]> = new Map();
+    const inView = new Set<Element>();
     const observer = new IntersectionObserver((entries) => {
       for (const { isIntersecting, target } of entries) {
-        for (const callback of (isIntersecting && watched.get(target)) || []) {
-          try {
-            if (callback(target)) unwatch(tracker, target, callback);
-          } catch (error) {
-            report(tracker, 'visibility', error);
-          }
+        if (!isIntersecting) inView.delete(target);
+        else if (watched.has(target)) {
+          inView.add(target);
+          for (const callback of watched.get(target)!) enter(tracker, target, callback);
         }
       }
     });
-    visible = tracker._visible = [observer, watched];
+    visible = tracker._visible = [observer, watched, inView];
   }
-  const callbacks = visible[1].get(element) || [];
-  if (!callbacks.includes(onEnter)) visible[1].set(element, [...callbacks, onEnter]);
-  visible[0].observe(element);
+  const [observer, watched, inView] = visible;
+  const callbacks = watched.get(element) || [];
+  if (!callbacks.includes(onEnter)) {
+    watched.set(element, [...callbacks, onEnter]);
+    // the observer reports an element once when it starts observing it, and
+    // then only changes: a second feature watching an element in view gets
+    // its report here, after this task, as the observer's would come
+    if (inView.has(element)) {
+      setTimeout(() => {
+        if (inView.has(element) && watched.get(element)?.includes(onEnter)) enter(tracker, element, onEnter);
+      });
+    }
+  }
+  observer.observe(element);
   return () => unwatch(tracker, element, onEnter);
+}
+
+/** Runs a callback for an element that entered; unwatches it when the callback is done with it. */
+function enter(tracker: Tracker, element: Element, onEnter: OnEnter): void {
+  try {
+    if (onEnter(element)) unwatch(tracker, element, onEnter);
+  } catch (error) {
+    report(tracker, 'visibility', error);
+  }
 }
 
 /** Stops watching `element` for `onEnter` (the others watching it go on). */
 export function unwatch(tracker: Tracker, element: Element, onEnter: OnEnter): void {
   if (!tracker._visible) return;
-  const [observer, watched] = tracker._visible;
+  const [observer, watched, inView] = tracker._visible;
   const rest = watched.get(element)?.filter((callback) => callback != onEnter);
   if (rest?.length) watched.set(element, rest);
   else if (rest) {
     watched.delete(element);
+    inView.delete(element);
     observer.unobserve(element);
     if (!watched.size) {
       observer.disconnect();

@@ -18,7 +18,6 @@ function block(html: string): Element {
 }
 
 const content = (html: string) => contentOf(block(html));
-const values = (html: string) => Object.values(content(html));
 
 describe('§8.2 examples (from matomo.js tests)', () => {
   it.each([

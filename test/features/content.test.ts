@@ -15,7 +15,7 @@ import {
   trackVisibleContentImpressions,
   type Tracker,
 } from '../../src/index';
-import { actionPart, setup, teardown, tracker, type SentHit } from './support';
+import { actionPart, setup, teardown, tracker } from './support';
 import { said } from '../warnings';
 
 /** An IntersectionObserver whose reports the test makes: `enter(...elements)`. */
