@@ -20,6 +20,8 @@ export interface Sent {
   url: string;
   body: string;
   type?: string;
+  /** fetch's keepalive option */
+  keepalive?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export function captureTransport(options: { beacon?: boolean; fetch?: boolean } 
     'fetch',
     hasFetch
       ? (url: string, init: RequestInit) => {
-          const entry: Sent = { via: 'fetch', url, body: '', type: (init.body as Blob)?.type };
+          const entry: Sent = { via: 'fetch', url, body: '', type: (init.body as Blob)?.type, keepalive: init.keepalive };
           sent.push(entry);
           pending.push(read(init.body as Blob).then((b) => (entry.body = b)));
           return Promise.resolve(new Response(null, { status: 204 }));

@@ -10,6 +10,8 @@ import { browserFeatures } from '../context/browser-features';
  *   POST, which Matomo processes in order.
  * - One hit: sendBeacon (a short hit in the URL with an empty body, a long
  *   one in the body, as matomo.js), else fetch keepalive, else an image GET.
+ *   A body sendBeacon refuses (over the browser's 64 KB budget for requests
+ *   that outlive the page) goes by an ordinary fetch.
  * - The first dispatch waits for client hints at most CLIENT_HINTS_WAIT_MS.
  * - matomo.js holds every hit for 800 ms after a tracker's first request so
  *   that Matomo does not open two visits from concurrent requests. We hold
@@ -103,8 +105,16 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
     // image with a GIF when `send_image` is not 0.
     if (inBody || method != 'GET') {
       const body = new Blob([inBody ? hit : ''], { type: cfg.requestContentType });
+      let keepalive = true;
       try {
-        if (method != 'GET' && navigator.sendBeacon(target, body)) continue;
+        if (method != 'GET') {
+          if (navigator.sendBeacon(target, body)) continue;
+          // refused: the requests that outlive the page may carry 64 KB in
+          // flight together (fetch keepalive shares the budget), and a burst
+          // of bulk bodies (content impressions) or one big body exceeds it;
+          // a keepalive fetch would fail too, an ordinary one goes
+          keepalive = false;
+        }
       } catch {
         // sendBeacon missing, or it refused the content type: fetch
       }
@@ -112,7 +122,7 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
       // page's own fetch wrapper returns no promise
       let request;
       try {
-        request = fetch(target, { method: 'POST', body, keepalive: true, credentials: 'include', mode: 'no-cors' });
+        request = fetch(target, { method: 'POST', body, keepalive, credentials: 'include', mode: 'no-cors' });
         request.catch(() => 0);
       } catch {
         // no fetch either

@@ -1,5 +1,6 @@
 import type { Tracker } from './tracker';
 import { report } from './guard';
+import { withOneCookieRead } from './cookies';
 
 /** Called when a watched element starts intersecting the viewport; true when done with the element. */
 export type OnEnter = (element: Element) => boolean | void;
@@ -32,15 +33,18 @@ export function whenVisible(tracker: Tracker, element: Element, onEnter: OnEnter
   if (!visible) {
     const watched: Map<Element, OnEnter[]> = new Map();
     const inView = new Set<Element>();
-    const observer = new IntersectionObserver((entries) => {
-      for (const { isIntersecting, target } of entries) {
-        if (!isIntersecting) inView.delete(target);
-        else if (watched.has(target)) {
-          inView.add(target);
-          for (const callback of watched.get(target)!) enter(tracker, target, callback);
+    // the elements that enter together are often many, and each may send a hit
+    const observer = new IntersectionObserver((entries) =>
+      withOneCookieRead(() => {
+        for (const { isIntersecting, target } of entries) {
+          if (!isIntersecting) inView.delete(target);
+          else if (watched.has(target)) {
+            inView.add(target);
+            for (const callback of watched.get(target)!) enter(tracker, target, callback);
+          }
         }
-      }
-    });
+      }),
+    );
     visible = tracker._visible = [observer, watched, inView];
   }
   const [observer, watched, inView] = visible;

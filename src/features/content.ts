@@ -1,4 +1,5 @@
 import { api, must } from '../core/api';
+import { withOneCookieRead } from '../core/cookies';
 import { guard } from '../core/guard';
 import { logValue } from '../core/log';
 import { send } from '../core/send';
@@ -141,7 +142,7 @@ function scan(tracker: Tracker, node: ParentNode, call: string, all?: boolean): 
     guard(call, () => {
       if (tracker._content != state) return;
       if (state._watch && !all) state._watch(node);
-      else for (const block of blocksIn(node)) impress(state, tracker, block, call);
+      else withOneCookieRead(() => blocksIn(node).forEach((block) => impress(state, tracker, block, call)));
     }),
   );
   return stopper(tracker, state);

@@ -124,13 +124,15 @@ describe('transport choice', () => {
     expect(sent[0].body.startsWith('action_name=short&idsite=1')).toBe(true);
   });
 
-  it('falls back to fetch keepalive when sendBeacon is missing or refuses', async () => {
+  it('falls back to fetch keepalive when sendBeacon is missing, to an ordinary fetch when it refuses', async () => {
     for (const beacon of [undefined, false]) {
       const sent = captureTransport({ beacon });
       trackPageView(tracker(), 'fallback');
       await vi.advanceTimersByTimeAsync(0);
       expect(sent.map((s) => s.via)).toEqual(beacon === false ? ['beacon', 'fetch'] : ['fetch']);
       expect(sent.at(-1)!.url).toContain('matomo.php?action_name=fallback&');
+      // refused: the budget of requests that outlive the page is used up, keepalive would fail too
+      expect(sent.at(-1)!.keepalive).toBe(beacon === undefined);
     }
   });
 
