@@ -4,7 +4,7 @@
  * blocks and 1,000 links, in Debian's Chromium, with Matomo's standard
  * snippet plus trackVisibleContentImpressions and enableLinkTracking.
  *
- *   npm run bench [-- --runs 5] [-- --check] [-- --matomo ../shared/reference/matomo.js]
+ *   npm run bench [-- --runs 5] [-- --check] [-- --no-core] [-- --matomo ../shared/reference/matomo.js]
  *
  * Each run loads the page once per tracker, in a fresh browser context, in
  * turn (so a busy machine slows them alike), and measures four phases:
@@ -67,7 +67,7 @@ const TRACKERS = [
   ['matomo', 'matomo.js 5.2', '/matomo.js'],
   ['full', 'dist/matomo-lite.js', '/dist/matomo-lite.js'],
   ['core', 'dist/matomo-lite.core.js', '/dist/matomo-lite.core.js'],
-];
+].filter(([id]) => id != 'core' || !process.argv.includes('--no-core'));
 
 if (!existsSync(MATOMO_JS)) {
   console.error(`bench: matomo.js not found at ${MATOMO_JS} (give its path with --matomo)`);

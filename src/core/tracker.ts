@@ -50,7 +50,7 @@ export interface Tracker {
    */
   _onSiteSearch: (() => void)[];
   /** the one IntersectionObserver, each watched element's callbacks, and the watched elements in the viewport (core/visibility.ts) */
-  _visible?: [IntersectionObserver, Map<Element, ((element: Element) => boolean | void)[]>, Set<Element>];
+  _visible?: [IntersectionObserver, Map<Element, ((element: Element, box: DOMRectReadOnly) => boolean | void)[]>, Set<Element>];
   /** content tracking while it runs (features/content.ts) */
   _content?: {
     /** the (name, piece, target) of every block impression sent in this page view, as JSON */

@@ -2,8 +2,12 @@ import type { Tracker } from './tracker';
 import { report } from './guard';
 import { withOneCookieRead } from './cookies';
 
-/** Called when a watched element starts intersecting the viewport; true when done with the element. */
-export type OnEnter = (element: Element) => boolean | void;
+/**
+ * Called when a watched element starts intersecting the viewport, with its
+ * box then (what the observer measured: reading it again may force a
+ * layout); true when done with the element.
+ */
+export type OnEnter = (element: Element, box: DOMRectReadOnly) => boolean | void;
 
 /**
  * Tells features when an element enters the viewport, through one
@@ -36,11 +40,11 @@ export function whenVisible(tracker: Tracker, element: Element, onEnter: OnEnter
     // the elements that enter together are often many, and each may send a hit
     const observer = new IntersectionObserver((entries) =>
       withOneCookieRead(() => {
-        for (const { isIntersecting, target } of entries) {
+        for (const { isIntersecting, target, boundingClientRect } of entries) {
           if (!isIntersecting) inView.delete(target);
           else if (watched.has(target)) {
             inView.add(target);
-            for (const callback of watched.get(target)!) enter(tracker, target, callback);
+            for (const callback of watched.get(target)!) enter(tracker, target, callback, boundingClientRect);
           }
         }
       }),
@@ -56,7 +60,7 @@ export function whenVisible(tracker: Tracker, element: Element, onEnter: OnEnter
     // its report here, after this task, as the observer's would come
     if (inView.has(element)) {
       setTimeout(() => {
-        if (inView.has(element) && watched.get(element)?.includes(onEnter)) enter(tracker, element, onEnter);
+        if (inView.has(element) && watched.get(element)?.includes(onEnter)) enter(tracker, element, onEnter, element.getBoundingClientRect());
       });
     }
   }
@@ -65,9 +69,9 @@ export function whenVisible(tracker: Tracker, element: Element, onEnter: OnEnter
 }
 
 /** Runs a callback for an element that entered; unwatches it when the callback is done with it. */
-function enter(tracker: Tracker, element: Element, onEnter: OnEnter): void {
+function enter(tracker: Tracker, element: Element, onEnter: OnEnter, box: DOMRectReadOnly): void {
   try {
-    if (onEnter(element)) unwatch(tracker, element, onEnter);
+    if (onEnter(element, box)) unwatch(tracker, element, onEnter);
   } catch (error) {
     report(tracker, 'visibility', error);
   }

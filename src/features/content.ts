@@ -122,13 +122,14 @@ const stopper = (tracker: Tracker, state: State) =>
 /**
  * Whether a block that intersects the viewport is drawn (§8.5): neither it
  * nor an ancestor has display: none or opacity: 0, it is not visibility:
- * hidden, and it is not a zero-size box that clips its content. Without
+ * hidden, and it is not a zero-size `box` that clips its content. Without
  * Element.checkVisibility (Safari before 17.4), a block in the document is.
  */
-function rendered(block: Element): unknown {
-  if (!(block.checkVisibility?.({ checkOpacity: true, checkVisibilityCSS: true }) ?? block.isConnected)) return false;
-  const { width, height } = block.getBoundingClientRect();
-  return (width && height) || getComputedStyle(block).overflow != 'hidden';
+function rendered(block: Element, { width, height }: DOMRectReadOnly): unknown {
+  return (
+    (block.checkVisibility?.({ checkOpacity: true, checkVisibilityCSS: true }) ?? block.isConnected) &&
+    ((width && height) || getComputedStyle(block).overflow != 'hidden')
+  );
 }
 
 /**
@@ -159,8 +160,8 @@ function watchVisible(tracker: Tracker, call: string): void {
   const state = start(tracker);
   if (state._watch) return;
   const hidden = new Set<Element>();
-  const onEnter = (block: Element): boolean => {
-    if (rendered(block)) {
+  const onEnter = (block: Element, box: DOMRectReadOnly): boolean => {
+    if (rendered(block, box)) {
       impress(state, tracker, block, call);
       return true;
     }
@@ -181,7 +182,7 @@ function watchVisible(tracker: Tracker, call: string): void {
       // the observer would keep the blocks a single-page app removed alive
       if (removed) forget(tracker, onEnter);
       for (const block of hidden) {
-        if (!block.isConnected || rendered(block)) {
+        if (!block.isConnected || rendered(block, block.getBoundingClientRect())) {
           hidden.delete(block);
           // watched anew, it is reported at once if it is in the viewport
           unwatch(tracker, block, onEnter);

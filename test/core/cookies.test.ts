@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteCookie, readCookie, withOneCookieRead, writeCookie } from '../../src/core/cookies';
 import { clearCookies, setPage } from '../helpers';
 
@@ -75,10 +75,17 @@ describe('withOneCookieRead', () => {
     expect(readCookie('a')).toBe('2');
   });
 
+  it('does not read document.cookie for a batch that reads no cookie', () => {
+    const count = spyCookie();
+    withOneCookieRead(() => {});
+    expect(count.reads).toBe(0);
+  });
+
   it('reads afresh in the next batch, and after a batch that threw', () => {
     const count = spyCookie();
     expect(() =>
       withOneCookieRead(() => {
+        readCookie('later');
         throw new Error('hit failed');
       }),
     ).toThrow();

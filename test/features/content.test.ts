@@ -22,7 +22,7 @@ import { said } from '../warnings';
 class FakeObserver {
   static all: FakeObserver[] = [];
   targets = new Set<Element>();
-  constructor(readonly callback: (entries: { isIntersecting: boolean; target: Element }[]) => void) {
+  constructor(readonly callback: (entries: { isIntersecting: boolean; target: Element; boundingClientRect: DOMRectReadOnly }[]) => void) {
     FakeObserver.all.push(this);
   }
   observe(target: Element) {
@@ -39,7 +39,9 @@ class FakeObserver {
 /** Reports these elements as intersecting (or not) to every observer watching them, in one callback each. */
 function enter(elements: Element[], isIntersecting = true) {
   for (const observer of FakeObserver.all) {
-    const entries = elements.filter((e) => observer.targets.has(e)).map((target) => ({ isIntersecting, target }));
+    const entries = elements
+      .filter((e) => observer.targets.has(e))
+      .map((target) => ({ isIntersecting, target, boundingClientRect: target.getBoundingClientRect() }));
     if (entries.length) observer.callback(entries);
   }
 }
