@@ -55,6 +55,8 @@ export interface Tracker {
   _content?: {
     /** the (name, piece, target) of every block impression sent in this page view, as JSON */
     _seen: Set<string>;
+    /** impresses the block (unless seen) soon, with others found meanwhile, a bulk body's worth per task */
+    _impress: (block: Element, call: string) => void;
     /** forgets them, and has the visible blocks impressed again when only visible ones are tracked */
     _reset: () => void;
     /** visible ones only: watches the blocks in this node for entering the viewport */

@@ -30,7 +30,7 @@ export const CLIENT_HINTS_WAIT_MS = 500;
 /** The hold-back window after a tracker's first request (matomo.js: 800 ms). */
 export const FIRST_REQUEST_GAP_MS = 800;
 /** Matomo's bulk endpoint takes at most this many hits per body. */
-const BULK_MAX = 50;
+export const BULK_MAX = 50;
 
 /** Queues a built hit and schedules its dispatch. */
 export function enqueue(tracker: Tracker, hit: string): void {

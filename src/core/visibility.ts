@@ -1,6 +1,5 @@
 import type { Tracker } from './tracker';
 import { report } from './guard';
-import { withOneCookieRead } from './cookies';
 
 /**
  * Called when a watched element starts intersecting the viewport, with its
@@ -37,18 +36,15 @@ export function whenVisible(tracker: Tracker, element: Element, onEnter: OnEnter
   if (!visible) {
     const watched: Map<Element, OnEnter[]> = new Map();
     const inView = new Set<Element>();
-    // the elements that enter together are often many, and each may send a hit
-    const observer = new IntersectionObserver((entries) =>
-      withOneCookieRead(() => {
-        for (const { isIntersecting, target, boundingClientRect } of entries) {
-          if (!isIntersecting) inView.delete(target);
-          else if (watched.has(target)) {
-            inView.add(target);
-            for (const callback of watched.get(target)!) enter(tracker, target, callback, boundingClientRect);
-          }
+    const observer = new IntersectionObserver((entries) => {
+      for (const { isIntersecting, target, boundingClientRect } of entries) {
+        if (!isIntersecting) inView.delete(target);
+        else if (watched.has(target)) {
+          inView.add(target);
+          for (const callback of watched.get(target)!) enter(tracker, target, callback, boundingClientRect);
         }
-      }),
-    );
+      }
+    });
     visible = tracker._visible = [observer, watched, inView];
   }
   const [observer, watched, inView] = visible;

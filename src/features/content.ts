@@ -1,5 +1,6 @@
 import { api, must } from '../core/api';
 import { withOneCookieRead } from '../core/cookies';
+import { BULK_MAX } from '../core/transport';
 import { guard } from '../core/guard';
 import { logValue } from '../core/log';
 import { send } from '../core/send';
@@ -95,10 +96,26 @@ function start(tracker: Tracker): State {
     state._seen.clear();
     state._watch?.(document);
   };
+  // the blocks found in one task are impressed after it, a bulk body's worth
+  // (one request) per task: a page that brings many blocks into view at
+  // once, or trackAllContentImpressions on a long page, never holds the main
+  // thread for long; each batch reads the cookies once
+  const due: [Element, string][] = [];
+  const impressDue = guard('content impressions', () => {
+    if (tracker._content != state) return;
+    withOneCookieRead(() => {
+      for (const [block, call] of due.splice(0, BULK_MAX)) impress(state, tracker, block, call);
+    });
+    if (due.length) setTimeout(impressDue);
+  });
   const state: State = (tracker._content = {
     _seen: new Set(),
+    _impress: (block, call) => {
+      if (due.push([block, call]) < 2) queueMicrotask(impressDue);
+    },
     _reset: reset,
     _stop: () => {
+      due.length = 0;
       document.removeEventListener('click', onClick, true);
       tracker._onPageView = tracker._onPageView.filter((hook) => hook != reset);
       tracker._onSiteSearch = tracker._onSiteSearch.filter((hook) => hook != reset);
@@ -143,7 +160,7 @@ function scan(tracker: Tracker, node: ParentNode, call: string, all?: boolean): 
     guard(call, () => {
       if (tracker._content != state) return;
       if (state._watch && !all) state._watch(node);
-      else withOneCookieRead(() => blocksIn(node).forEach((block) => impress(state, tracker, block, call)));
+      else for (const block of blocksIn(node)) state._impress(block, call);
     }),
   );
   return stopper(tracker, state);
@@ -162,7 +179,7 @@ function watchVisible(tracker: Tracker, call: string): void {
   const hidden = new Set<Element>();
   const onEnter = (block: Element, box: DOMRectReadOnly): boolean => {
     if (rendered(block, box)) {
-      impress(state, tracker, block, call);
+      state._impress(block, call);
       return true;
     }
     hidden.add(block);

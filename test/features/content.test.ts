@@ -177,6 +177,23 @@ describe('trackVisibleContentImpressions (§8.4, §8.5)', () => {
     expect(await sent()).toEqual([IMPRESSIONS[3]]);
   });
 
+  it('impresses many blocks entering at once a bulk body\'s worth per task: the first right after the report, the others each in a task of its own', async () => {
+    for (let i = 0; i < 120; i++) {
+      const div = document.createElement('div');
+      div.setAttribute('data-track-content', '');
+      div.setAttribute('data-content-name', 'B' + i);
+      document.body.append(div);
+    }
+    visible();
+    enter(watched());
+    expect(t._queue).toHaveLength(0);
+    await Promise.resolve();
+    // built in the report's task, after it
+    expect(t._queue).toHaveLength(50);
+    expect(await sent()).toHaveLength(120);
+    expect(page.sent.map((s) => JSON.parse(s.body).requests.length)).toEqual([50, 50, 20]);
+  });
+
   it('never sends a block that is not drawn when it enters: display none, visibility hidden, opacity 0, zero size with overflow hidden', async () => {
     document.body.innerHTML =
       '<div id="h1" data-track-content data-content-name="h1" style="display:none"></div>' +
@@ -501,6 +518,7 @@ describe('hostile pages', () => {
     document.body.innerHTML = '<svg><g id="g" data-track-content data-content-name="Chart"><a id="svglink" href="/d" data-content-target><text>x</text></a></g></svg>';
     visible();
     enter([document.body, $('g')]);
+    await mutations();
     $('svglink').dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(await sent()).toEqual([
       'c_n=Page&c_p=Unknown&c_t=https%3A%2F%2Fwww.example.com%2Fd&ca=1',
