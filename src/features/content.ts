@@ -41,6 +41,9 @@ const contentParams = ({ name, piece, target }: Content, interaction?: string): 
 
 type State = NonNullable<Tracker['_content']>;
 
+/** The longest stretch of impressions built in one task (ms): well under a long task's 50 ms on a slow or busy device. */
+const SLICE_MS = 10;
+
 /** Runs `fn` once the document is parsed (at once when it is): matomo.js scans at DOM-ready too. */
 function whenParsed(fn: () => void): void {
   if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', fn, { once: true });
@@ -96,16 +99,22 @@ function start(tracker: Tracker): State {
     state._seen.clear();
     state._watch?.(document);
   };
-  // the blocks found in one task are impressed after it, a bulk body's worth
-  // (one request) per task: a page that brings many blocks into view at
-  // once, or trackAllContentImpressions on a long page, never holds the main
-  // thread for long; each batch reads the cookies once
+  // the blocks found in one task are impressed right after it, at most a
+  // bulk body's worth (one request) or SLICE_MS of work per task: a page
+  // that brings many blocks into view at once, or trackAllContentImpressions
+  // on a long page, never makes a long task; each batch reads the cookies once
   const due: [Element, string][] = [];
   const impressDue = guard('content impressions', () => {
     if (tracker._content != state) return;
+    const until = performance.now() + SLICE_MS;
+    let done = 0;
     withOneCookieRead(() => {
-      for (const [block, call] of due.splice(0, BULK_MAX)) impress(state, tracker, block, call);
+      while (done < due.length && done < BULK_MAX && (!done || performance.now() < until)) {
+        const [block, call] = due[done++]!;
+        impress(state, tracker, block, call);
+      }
     });
+    due.splice(0, done);
     if (due.length) setTimeout(impressDue);
   });
   const state: State = (tracker._content = {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteCookie, readCookie, withOneCookieRead, writeCookie } from '../../src/core/cookies';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { deleteCookie, readCookie, REWRITE_MS, withOneCookieRead, writeCookie } from '../../src/core/cookies';
 import { clearCookies, setPage } from '../helpers';
 
 const SCOPE = ';path=/;SameSite=Lax';
@@ -39,6 +39,28 @@ describe('readCookie / writeCookie', () => {
     document.cookie = '_pk_id.1.ab=a%20b;path=/';
     expect(readCookie('_pk_id.1.ab')).toBe('a b');
     expect(readCookie('_pk_id.1')).toBeUndefined();
+  });
+});
+
+describe('writeCookie', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('does not write the same value again within REWRITE_MS while the cookie holds it', () => {
+    vi.useFakeTimers({ now: 1894716309000, toFake: ['Date'] });
+    const count = spyCookie();
+    writeCookie('_pk_ses.1.ab', '1', Date.now() + 1800_000, SCOPE);
+    vi.advanceTimersByTime(REWRITE_MS - 1);
+    writeCookie('_pk_ses.1.ab', '1', Date.now() + 1800_000, SCOPE);
+    expect(count.writes).toEqual(['_pk_ses.1.ab=1']);
+    // later: written, the session's expiry moves on
+    vi.advanceTimersByTime(1);
+    writeCookie('_pk_ses.1.ab', '1', Date.now() + 1800_000, SCOPE);
+    // removed by someone else, or another value: written at once
+    document.cookie = '_pk_ses.1.ab=;expires=Thu, 01 Jan 1970 00:00:00 GMT;path=/';
+    writeCookie('_pk_ses.1.ab', '1', Date.now() + 1800_000, SCOPE);
+    writeCookie('_pk_ses.1.ab', '2', Date.now() + 1800_000, SCOPE);
+    expect(count.writes).toEqual(['_pk_ses.1.ab=1', '_pk_ses.1.ab=1', '_pk_ses.1.ab=', '_pk_ses.1.ab=1', '_pk_ses.1.ab=2']);
+    expect(readCookie('_pk_ses.1.ab')).toBe('2');
   });
 });
 

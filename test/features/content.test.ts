@@ -62,6 +62,8 @@ beforeEach(() => {
   FakeObserver.all = [];
   vi.stubGlobal('IntersectionObserver', FakeObserver);
   page = setup('https://www.example.com/');
+  // the impressions of one task are built for at most a few ms: a frozen clock leaves only the bulk limit
+  vi.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout', 'performance'] });
   t = tracker();
 });
 afterEach(() => {
@@ -192,6 +194,24 @@ describe('trackVisibleContentImpressions (§8.4, §8.5)', () => {
     expect(t._queue).toHaveLength(50);
     expect(await sent()).toHaveLength(120);
     expect(page.sent.map((s) => JSON.parse(s.body).requests.length)).toEqual([50, 50, 20]);
+  });
+
+  it('builds impressions for at most 10 ms a task, at least one: a slow page makes no long task', async () => {
+    for (let i = 0; i < 12; i++) {
+      const div = document.createElement('div');
+      div.setAttribute('data-track-content', '');
+      div.setAttribute('data-content-name', 'B' + i);
+      document.body.append(div);
+    }
+    visible();
+    // every look at the clock finds 2 ms more
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 2));
+    enter(watched());
+    await Promise.resolve();
+    // the report's task built a 10 ms slice, the rest waits for later tasks
+    expect(t._queue).toHaveLength(5);
+    expect(await sent()).toHaveLength(12);
   });
 
   it('never sends a block that is not drawn when it enters: display none, visibility hidden, opacity 0, zero size with overflow hidden', async () => {
