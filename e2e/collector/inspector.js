@@ -43,9 +43,9 @@
         try { add('items', String(JSON.parse(p.ec_items).length)); } catch { add('items', p.ec_items); }
         break;
       }
-      case 'link': add('link', p.link); break;
-      case 'download': add('download', p.download); break;
-      case 'content': add('interaction', p.c_i); add('name', p.c_n); add('piece', p.c_p); add('target', p.c_t); break;
+      case 'link': add('link', p.link); add('content', p.c_n); break;
+      case 'download': add('download', p.download); add('content', p.c_n); break;
+      case 'content': add(p.c_i ? 'interaction' : '', p.c_i || 'impression'); add('name', p.c_n); add('piece', p.c_p); add('target', p.c_t); break;
       case 'media': add(p.ma_mt || 'media', p.ma_ti || p.ma_re); add('played', p.ma_st && `${p.ma_st}s / ${p.ma_le ?? '?'}s`); break;
       case 'ping': add('url', p.url); break;
       default: add('url', p.url);

@@ -184,6 +184,13 @@ export const RULES = [
     const needs = ['e_c', 'e_a', 'c_n', 'ma_id'].filter((k) => has(params, k));
     if (needs.length && params.ca !== '1') return `${needs.join('/')} hits must carry ca=1 (missing)`;
   }),
+  rule('content part', 'client', '§8.3', 'c_i, c_p and c_t come with c_n and are never empty; an impression carries c_p', ({ params }) => {
+    const part = ['c_i', 'c_p', 'c_t'].filter((k) => has(params, k));
+    const out = part.filter((k) => params[k].trim() === '').map((k) => `${k} is empty (matomo.js leaves an empty one out)`);
+    if (part.length && !has(params, 'c_n')) out.push(`${part.join(', ')} without c_n: Matomo records no content action`);
+    if (has(params, 'c_n') && !has(params, 'c_i') && !has(params, 'c_p')) out.push('an impression without c_p: Matomo pairs interactions with impressions by c_n and c_p');
+    return out;
+  }),
   rule('dimensionN', 'client', '§6.6', 'custom dimensions are dimensionN with N ≥ 1', ({ keys }) =>
     [...new Set(keys)].filter((k) => k.startsWith('dimension') && !/^dimension[1-9]\d*$/.test(k)).map((k) => `${shown(k)} is not dimensionN with N ≥ 1`),
   ),

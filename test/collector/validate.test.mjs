@@ -23,6 +23,8 @@ describe('validateHit: hits matomo.js sends', () => {
       tv01With({ action_name: null, search: 'shoes', search_cat: 'all', search_count: '0' }),
       tv01With({ action_name: null, link: 'https://other.example/' }),
       tv01With({ action_name: null, c_n: 'Banner', c_p: 'img.png', c_t: 'https://x.example/', ca: '1' }),
+      tv01With({ action_name: null, c_i: 'click', c_n: 'Banner', c_p: 'img.png', ca: '1' }),
+      tv01With({ action_name: null, link: 'https://x.example/', c_i: 'click', c_n: 'Banner', c_p: 'img.png', c_t: 'https://x.example', ca: '1' }),
       tv01With({ _id: '' }),
       tv01With({ dimension1: '', dimension12: 'blue' }),
     ];
@@ -81,6 +83,9 @@ const CASES = [
   ['only 1', tv01With({ action_name: null, ping: 'true' }), 'only 1: ping is only ever sent as 1 (got "true")'],
   ['only 1', tv01With({ consent: '0' }), 'only 1: consent is only ever sent as 1 (got "0")'],
   ['ca on actions', eventWith({ ca: null }), 'ca on actions: e_c/e_a hits must carry ca=1 (missing)'],
+  ['content part', tv01With({ action_name: null, c_n: 'Ad', c_p: 'x', c_t: '', ca: '1' }), 'content part: c_t is empty (matomo.js leaves an empty one out)'],
+  ['content part', tv01With({ action_name: null, link: 'https://x.example/', c_i: 'click', c_p: 'x' }), 'content part: c_i, c_p without c_n: Matomo records no content action'],
+  ['content part', tv01With({ action_name: null, c_n: 'Ad', ca: '1' }), 'content part: an impression without c_p: Matomo pairs interactions with impressions by c_n and c_p'],
   ['dimensionN', tv01With({ dimension0: 'x' }), 'dimensionN: "dimension0" is not dimensionN with N ≥ 1'],
   ['dimensionN', tv01With({ dimensionColor: 'x' }), 'dimensionN: "dimensionColor" is not dimensionN with N ≥ 1'],
   ['junk value', eventWith({ e_n: 'null' }), 'junk value: e_n=null leaks a JavaScript value onto the wire'],
