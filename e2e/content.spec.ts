@@ -244,3 +244,21 @@ test.describe('with link tracking (once the build has it)', () => {
     });
   }
 });
+
+test('a burst of impressions, beyond what sendBeacon takes at once, loses none', async ({ page, hits }) => {
+  await open(page, 'esm', '&mode=none');
+  await page.evaluate(() => {
+    for (let i = 0; i < 600; i++) {
+      const div = document.createElement('div');
+      div.setAttribute('data-track-content', '');
+      div.setAttribute('data-content-name', `Burst ${i} ${'x'.repeat(200)}`);
+      document.body.append(div);
+    }
+    const w = window as unknown as { M: Record<string, (...a: unknown[]) => unknown>; tracker: unknown };
+    w.M.trackAllContentImpressions!(w.tracker);
+  });
+  const all = await hits.waitFor(614, { where: isImpression, timeout: 15_000, settle: 500 });
+  expect(all).toHaveLength(614);
+  expect(new Set(all.map((h) => h.params.c_n)).size).toBe(614);
+  hits.expectNoViolations(all);
+});
