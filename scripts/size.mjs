@@ -27,7 +27,11 @@ import terser from '@rollup/plugin-terser';
 const KB = 1024;
 
 // Enforced ceilings (gzip bytes): the ratchet, at the measured sizes.
-const LIMITS = { full: 11.3 * KB, core: 9.4 * KB, pageView: 5.55 * KB };
+// Content tracking (#13) added 2,184 B to the full script, and its core
+// changes (cookie reads and writes per batch of hits, the transport's
+// fallback for a refused beacon, the site-search hook) 96 B to the full
+// script, 87 B to the core script and 91 B to the page-view app.
+const LIMITS = { full: 11.3 * KB + 2280, core: 9.4 * KB + 87, pageView: 5.55 * KB + 91 };
 
 /**
  * Each entry twice: production name and code, debug name and code (for an
