@@ -2,8 +2,9 @@
  * matomo-lite: Matomo's tracker API as tree-shakable functions that take the
  * tracker first. Import only what you use; a bundler drops the rest.
  */
-export type { Tracker } from './core/tracker';
-export type { TrackerConfig } from './core/config';
+export type { Tracker } from './core/tracker.js';
+export type { TrackerConfig } from './core/config.js';
+export type { Paq, PaqCommand, PaqTracker } from './paq/commands.js';
 export {
   createTracker,
   setTrackerUrl,
@@ -32,14 +33,14 @@ export {
   disablePerformanceTracking,
   disableBrowserFeatureDetection,
   enableBrowserFeatureDetection,
-} from './core/tracker';
+} from './core/tracker.js';
 export {
   getVisitorId,
   setVisitorId,
   deleteCookies,
   disableCookies,
   areCookiesEnabled,
-} from './core/identity';
+} from './core/identity.js';
 export {
   trackPageView,
   setCustomUrl,
@@ -50,8 +51,8 @@ export {
   setPageViewId,
   getNumTrackedPageViews,
   setPagePerformanceTiming,
-} from './core/page-view';
-export { enableHeartBeatTimer, disableHeartBeatTimer, ping } from './features/heartbeat';
+} from './core/page-view.js';
+export { enableHeartBeatTimer, disableHeartBeatTimer, ping } from './features/heartbeat.js';
 export {
   requireConsent,
   setConsentGiven,
@@ -70,7 +71,7 @@ export {
   forgetUserOptOut,
   isUserOptedOut,
   setDoNotTrack,
-} from './features/consent';
+} from './features/consent.js';
 export {
   trackEvent,
   trackSiteSearch,
@@ -81,8 +82,8 @@ export {
   setUserId,
   resetUserId,
   getUserId,
-} from './features/actions';
-export type { EcommerceItem } from './features/ecommerce';
+} from './features/actions.js';
+export type { EcommerceItem } from './features/ecommerce.js';
 export {
   setEcommerceView,
   addEcommerceItem,
@@ -91,7 +92,7 @@ export {
   getEcommerceItems,
   trackEcommerceCartUpdate,
   trackEcommerceOrder,
-} from './features/ecommerce';
+} from './features/ecommerce.js';
 export {
   setCampaignNameKey,
   setCampaignKeywordKey,
@@ -101,19 +102,19 @@ export {
   getAttributionCampaignKeyword,
   getAttributionReferrerTimestamp,
   getAttributionReferrerUrl,
-} from './features/attribution';
+} from './features/attribution.js';
 export {
   enableCrossDomainLinking,
   disableCrossDomainLinking,
   isCrossDomainLinkingEnabled,
   setCrossDomainLinkingTimeout,
   getCrossDomainLinkingUrlParameter,
-} from './features/cross-domain';
-export { addTracker } from './features/trackers';
-export { disableCampaignParameters, discardHashTag } from './features/urls';
-export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests';
-export { enableJSErrorTracking } from './features/errors';
-export type { Content } from './features/content';
+} from './features/cross-domain.js';
+export { addTracker } from './features/trackers.js';
+export { disableCampaignParameters, discardHashTag } from './features/urls.js';
+export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests.js';
+export { enableJSErrorTracking } from './features/errors.js';
+export type { Content } from './features/content.js';
 export {
   trackVisibleContentImpressions,
   trackAllContentImpressions,
@@ -123,4 +124,4 @@ export {
   trackContentInteractionNode,
   logAllContentBlocksOnPage,
   clearTrackedContentImpressions,
-} from './features/content';
+} from './features/content.js';

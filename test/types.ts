@@ -1,9 +1,13 @@
 /**
- * Type tests, checked by `npm run typecheck` (tsc), never run: calls a user
- * may write must compile, and the `@ts-expect-error` lines must not. They
- * keep the public signatures (Matomo's argument order, tracker first) from
- * drifting unnoticed.
+ * Type tests of the public API, checked by `npm run typecheck` (tsc), never
+ * run: calls a user may write must compile, and each `@ts-expect-error` line
+ * must not (tsc fails on one that compiles). They import the package by its
+ * name: `npm run typecheck` maps it to src/ (tsconfig.json `paths`), and the
+ * tarball e2e (e2e/package.spec.ts) compiles this same file against the
+ * packed `.d.ts` files under `moduleResolution` bundler and node16. Nothing
+ * but the package is imported, so the file works in both places.
  */
+import * as api from 'matomo-lite';
 import {
   createTracker,
   trackPageView,
@@ -18,9 +22,24 @@ import {
   rememberConsentGiven,
   getVisitorId,
   setSiteId,
+  setDomains,
+  setCookieSameSite,
+  addTracker,
+  type Paq,
+  type PaqCommand,
   type Tracker,
   type TrackerConfig,
-} from '../src/index';
+} from 'matomo-lite';
+
+/** true when A and B are the same type (not merely assignable either way). */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Compiles only for `true`. */
+const expectTrue = <T extends true>(): T | void => {};
+
+type Api = typeof api;
+type Functions = { [K in keyof Api]: Api[K] extends (...args: never[]) => unknown ? K : never }[keyof Api];
+
+// ---- calls a user writes compile, with the types they expect back ----------
 
 const config: TrackerConfig = { trackerUrl: 'https://stats.example.org/matomo.php', siteId: 3, domains: ['*.example.org'] };
 const tracker: Tracker = createTracker(config);
@@ -34,18 +53,107 @@ addEcommerceItem(tracker, 'SKU1', 'Shirt', ['Clothes', 'Tops'], 19.99, 2);
 trackEcommerceOrder(tracker, 'A100', 49.98, 39.98, 5, 5, 0);
 setCustomDimension(tracker, 1, 'member');
 setSiteId(tracker, '7');
-const stop: () => void = enableHeartBeatTimer(tracker, 30);
-stop();
+setDomains(tracker, ['example.org', '*.example.net']);
+const stop = enableHeartBeatTimer(tracker, 30);
+// functions that start something return stop(), a no-op after a refused call
+expectTrue<Equal<typeof stop, () => void>>();
 requireConsent(tracker);
 rememberConsentGiven(tracker, 24);
-const id: string | undefined = getVisitorId(tracker);
-void id;
+expectTrue<Equal<ReturnType<typeof getVisitorId>, string | undefined>>();
+expectTrue<Equal<ReturnType<typeof addTracker>, Tracker | undefined>>();
 
-// @ts-expect-error an unknown option is a type error (and a runtime warning)
-createTracker({ siteID: 3 });
+// ---- wrong argument types are compile errors --------------------------------
+
 // @ts-expect-error the tracker comes first, as in every function
 trackEvent('Video', 'Play');
 // @ts-expect-error a category is required
 trackEvent(tracker);
+// @ts-expect-error an event value is a number or a numeric string
+trackEvent(tracker, 'Video', 'Play', 'Intro', { seconds: 12 });
 // @ts-expect-error heartbeat seconds are a number
 enableHeartBeatTimer(tracker, '30');
+// @ts-expect-error a title is a string
+trackPageView(tracker, { title: 'Home' });
+// @ts-expect-error a goal id is a number or a string
+trackGoal(tracker, [3]);
+// @ts-expect-error a dimension value is a string or a number
+setCustomDimension(tracker, 1, { plan: 'pro' });
+// @ts-expect-error domains are strings
+setDomains(tracker, [1, 2]);
+// @ts-expect-error too many arguments
+setCookieSameSite(tracker, 'Lax', true);
+// @ts-expect-error a tracker is what createTracker returns, not its options
+trackPageView(config);
+
+// ---- options: createTracker takes exactly TrackerConfig ---------------------
+
+// so an editor completes the option names from TrackerConfig, with their docs
+// (test/api-types.test.ts asks the language service), and refuses others
+expectTrue<Equal<Parameters<typeof createTracker>, [config?: TrackerConfig]>>();
+// no index signature: an unknown key is an error, not a new option
+expectTrue<Equal<string extends keyof TrackerConfig ? true : false, false>>();
+// @ts-expect-error an unknown option is a type error (and a runtime warning)
+createTracker({ siteID: 3 });
+// @ts-expect-error a site id is a number or a string
+createTracker({ siteId: true });
+// @ts-expect-error a tracker URL is a string
+createTracker({ trackerUrl: new URL('https://stats.example.org/matomo.php') });
+
+// every option is also a function: `setX` for option `x` taking the option's
+// type, or a function of the option's own name (disableCookies)
+type OptionFunction<K extends keyof TrackerConfig> = `set${Capitalize<K>}` extends infer S extends keyof Api
+  ? Api[S] extends (tracker: Tracker, value: infer V, ...rest: never[]) => unknown
+    ? Equal<V, TrackerConfig[K]>
+    : false
+  : K extends Functions
+    ? true
+    : false;
+type OptionsWithoutFunction = { [K in keyof TrackerConfig]-?: OptionFunction<K> extends true ? never : K }[keyof TrackerConfig];
+expectTrue<Equal<OptionsWithoutFunction, never>>();
+
+// ---- every exported function takes a Tracker first (createTracker makes one) -
+
+// over the module's exports, so a new function is checked without a line here;
+// the tarball e2e applies the same rule to every entry of the exports map
+type TrackerFirst<F> = F extends (...args: infer A) => unknown ? (A extends [infer T, ...unknown[]] ? Equal<T, Tracker> : false) : false;
+type NotTrackerFirst = { [K in Functions]: TrackerFirst<Api[K]> extends true ? never : K }[Functions];
+expectTrue<Equal<NotTrackerFirst, 'createTracker'>>();
+
+// ---- `_paq` commands --------------------------------------------------------
+
+// A page declares `interface Window { _paq: Paq }` in a `declare global`
+// block (README); a global here would reach every file `npm run typecheck`
+// checks (e2e/paq.spec.ts types `_paq` its own way), so a local window.
+const window = globalThis as unknown as { _paq: Paq };
+window._paq = window._paq || [];
+window._paq.push(['trackEvent', 'Video', 'Play']);
+window._paq.push(['setUserId', 'u1'], ['trackPageView']);
+window._paq.push(['setSiteId', '3'], ['setTrackerUrl', 'https://stats.example.org/matomo.php']);
+window._paq.push(['addTracker', null, 7]);
+window._paq.push(['alwaysUseSendBeacon']);
+window._paq.push([
+  function () {
+    // `this` is the tracker object: getters return values
+    const id: string | undefined = this.getVisitorId();
+    void id;
+  },
+]);
+const queue: PaqCommand[] = [['trackPageView'], ['enableHeartBeatTimer', 30]];
+window._paq.push(...queue);
+
+// @ts-expect-error an action is required
+window._paq.push(['trackEvent', 'Video']);
+// @ts-expect-error an action is a string
+window._paq.push(['trackEvent', 'Video', 5]);
+// @ts-expect-error trackPageView takes a title and custom data, no more
+window._paq.push(['trackPageView', 'Title', {}, 'extra']);
+// @ts-expect-error an unknown method
+window._paq.push(['trackEvnt', 'Video', 'Play']);
+// @ts-expect-error createTracker is not a command: the script makes the tracker
+window._paq.push(['createTracker', { siteId: 3 }]);
+// @ts-expect-error a command is an array
+window._paq.push('trackPageView');
+
+// every function that takes a tracker first is a command of the same name
+type CommandName = Extract<PaqCommand[0], string>;
+expectTrue<Equal<Exclude<Exclude<Functions, 'createTracker'>, CommandName>, never>>();

@@ -2,9 +2,9 @@
  * The script-tag build (dist/matomo-lite.js): every public function on
  * `window.MatomoLite`, and the `_paq` drop-in for matomo.js on top.
  */
-import { api } from '../paq/full';
-import { named, startPaq } from '../paq/index';
-import { COMING } from '../paq/methods';
+import { api } from '../paq/full.js';
+import { named, startPaq } from '../paq/index.js';
+import { COMING } from '../paq/methods.js';
 
 (window as unknown as { MatomoLite: unknown }).MatomoLite = named(api);
 // every FULL method is in `api`: only the coming ones are missing; a copy of

@@ -1,4 +1,4 @@
-import type { Params } from './params';
+import type { Params } from './params.js';
 
 // the timestamps the metrics are deltas of, in time order
 const STAMPS = 'fetchStart connectEnd requestStart responseStart responseEnd domInteractive domComplete loadEventStart loadEventEnd'.split(' ');

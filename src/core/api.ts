@@ -1,6 +1,6 @@
-import { must } from './config';
-import { guard } from './guard';
-import type { Tracker } from './tracker';
+import { must } from './config.js';
+import { guard } from './guard.js';
+import type { Tracker } from './tracker.js';
 
 /**
  * A public function that takes the tracker first: guarded, its first
@@ -12,7 +12,7 @@ export function api<A extends unknown[], R, E = undefined>(name: string, fn: (tr
   return guard(name, (tracker: Tracker, ...args: A): R | E => (isTracker(tracker, name) ? fn(tracker, ...args) : otherwise!));
 }
 
-export { must } from './config';
+export { must } from './config.js';
 
 /** Guards every public function's first argument: a tracker made by createTracker. */
 export function isTracker(tracker: unknown, call: string): tracker is Tracker {

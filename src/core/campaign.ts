@@ -1,13 +1,13 @@
-import { readCookie, writeCookie } from './cookies';
-import { isSiteUrl, matchesAlias } from './domains';
-import { cookieName, cookieScope, cookiesOn } from './identity';
-import type { Tracker } from './tracker';
-import { parseUrl, stripParams, urlParam } from './url';
-import type { Params } from '../context/params';
-import { pageReferrer } from '../context/page';
+import { readCookie, writeCookie } from './cookies.js';
+import { isSiteUrl, matchesAlias } from './domains.js';
+import { cookieName, cookieScope, cookiesOn } from './identity.js';
+import type { Tracker } from './tracker.js';
+import { parseUrl, stripParams, urlParam } from './url.js';
+import type { Params } from '../context/params.js';
+import { pageReferrer } from '../context/page.js';
 
 // short names: the ESM build is not property-mangled
-declare module './tracker' {
+declare module './tracker.js' {
   interface Tracker {
     /** setCampaignNameKey's parameters, instead of CAMPAIGN_NAME_KEYS */
     _names?: string[];

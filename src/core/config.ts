@@ -1,4 +1,4 @@
-import { warn } from './log';
+import { warn } from './log.js';
 
 /**
  * Options of createTracker(). Each has the name of the matomo.js setter it

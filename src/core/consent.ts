@@ -1,7 +1,7 @@
-import { readCookie } from './cookies';
-import { removeTrackerCookies } from './identity';
-import { enqueue, wire } from './transport';
-import type { Tracker } from './tracker';
+import { readCookie } from './cookies.js';
+import { removeTrackerCookies } from './identity.js';
+import { enqueue, wire } from './transport.js';
+import type { Tracker } from './tracker.js';
 
 /**
  * The consent gate (§4): every hit passes here before it is built. It is
@@ -17,7 +17,7 @@ import type { Tracker } from './tracker';
  *   disableCookies, or by a tracker without a site id then, go too.
  */
 
-declare module './tracker' {
+declare module './tracker.js' {
   interface Tracker {
     /** consent required (requireConsent, forgetConsentGiven) */
     _consentRequired?: boolean;

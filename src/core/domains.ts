@@ -1,4 +1,4 @@
-import { parseUrl } from './url';
+import { parseUrl } from './url.js';
 
 /**
  * Host aliases of the site (`setDomains`, §7.4): decides whether a URL is one

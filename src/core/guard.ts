@@ -1,4 +1,4 @@
-import { once } from './log';
+import { once } from './log.js';
 
 /**
  * Wraps a public function so that nothing it does can throw into the host

@@ -1,10 +1,10 @@
-import { attributionParams, purify, referrerParam } from './campaign';
-import { visitor } from './identity';
-import type { Tracker } from './tracker';
-import type { Params } from '../context/params';
-import { pageUrl } from '../context/page';
-import { navigationTiming } from '../context/navigation-timing';
-import { randomChars } from '../context/pageview-id';
+import { attributionParams, purify, referrerParam } from './campaign.js';
+import { visitor } from './identity.js';
+import type { Tracker } from './tracker.js';
+import type { Params } from '../context/params.js';
+import { pageUrl } from '../context/page.js';
+import { navigationTiming } from '../context/navigation-timing.js';
+import { randomChars } from '../context/pageview-id.js';
 
 /** The kind of hit the standard part treats differently (0: any other hit). */
 export const PAGE_VIEW = 1;

@@ -1,9 +1,9 @@
-import { deleteCookie, readCookie, writeCookie, type CookieScope } from './cookies';
-import { guard } from './guard';
-import { api, must } from './api';
-import { sha1 } from './sha1';
-import { setOption, type Tracker } from './tracker';
-import { newVisitorId } from '../context/pageview-id';
+import { deleteCookie, readCookie, writeCookie, type CookieScope } from './cookies.js';
+import { guard } from './guard.js';
+import { api, must } from './api.js';
+import { sha1 } from './sha1.js';
+import { setOption, type Tracker } from './tracker.js';
+import { newVisitorId } from '../context/pageview-id.js';
 
 /**
  * Visitor identity in matomo.js's cookies (§3): `_pk_id.<site>.<hash>` holds

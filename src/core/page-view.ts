@@ -1,13 +1,13 @@
-import { api, must } from './api';
-import { currentUrl, PAGE_VIEW } from './hit';
-import { send } from './send';
-import { parseUrl } from './url';
-import { isTracker, type Tracker } from './tracker';
-import { guard, runHooks } from './guard';
-import type { Params } from '../context/params';
-import { pageTitle } from '../context/page';
-import { newPageViewId } from '../context/pageview-id';
-import { navigationTiming } from '../context/navigation-timing';
+import { api, must } from './api.js';
+import { currentUrl, PAGE_VIEW } from './hit.js';
+import { send } from './send.js';
+import { parseUrl } from './url.js';
+import { isTracker, type Tracker } from './tracker.js';
+import { guard, runHooks } from './guard.js';
+import type { Params } from '../context/params.js';
+import { pageTitle } from '../context/page.js';
+import { newPageViewId } from '../context/pageview-id.js';
+import { navigationTiming } from '../context/navigation-timing.js';
 
 /**
  * Tracks a page view: `action_name` is `customTitle`, else the title given

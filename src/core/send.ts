@@ -1,8 +1,8 @@
-import { buildHit } from './hit';
-import { warn, warnOnce } from './log';
-import type { Tracker } from './tracker';
-import { brokenRule } from './validate';
-import type { Params } from '../context/params';
+import { buildHit } from './hit.js';
+import { warn, warnOnce } from './log.js';
+import type { Tracker } from './tracker.js';
+import { brokenRule } from './validate.js';
+import type { Params } from '../context/params.js';
 
 /**
  * The one path every hit takes (ARCHITECTURE.md): a feature gives the

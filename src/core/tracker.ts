@@ -1,8 +1,8 @@
-import { applyOption, defaults, must, type Config, type TrackerConfig } from './config';
-import { consentGate } from './consent';
-import { guard } from './guard';
-import { api, isTracker } from './api';
-import type { Params } from '../context/params';
+import { applyOption, defaults, must, type Config, type TrackerConfig } from './config.js';
+import { consentGate } from './consent.js';
+import { guard } from './guard.js';
+import { api, isTracker } from './api.js';
+import type { Params } from '../context/params.js';
 
 /**
  * One tracker: the configuration and all state of one Matomo site on this
@@ -138,7 +138,7 @@ export function setOption<K extends keyof Config>(tracker: Tracker, key: K, valu
   return isTracker(tracker, call) && applyOption(tracker._cfg, key, value, call);
 }
 
-export { isTracker } from './api';
+export { isTracker } from './api.js';
 
 const cap = (key: string) => key[0].toUpperCase() + key.slice(1);
 

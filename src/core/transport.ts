@@ -1,7 +1,7 @@
-import type { Tracker } from './tracker';
-import { guard, runHooks } from './guard';
-import { clientHints } from '../context/client-hints';
-import { browserFeatures } from '../context/browser-features';
+import type { Tracker } from './tracker.js';
+import { guard, runHooks } from './guard.js';
+import { clientHints } from '../context/client-hints.js';
+import { browserFeatures } from '../context/browser-features.js';
 
 /**
  * Gets built hits to Matomo (§1).

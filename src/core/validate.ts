@@ -1,4 +1,4 @@
-import type { Params } from '../context/params';
+import type { Params } from '../context/params.js';
 
 /**
  * The rules a hit must meet before it leaves (PROTOCOL.md §13.2): hits that

@@ -1,5 +1,5 @@
-import type { Tracker } from './tracker';
-import { report } from './guard';
+import type { Tracker } from './tracker.js';
+import { report } from './guard.js';
 
 /**
  * Called when a watched element starts intersecting the viewport, with its

@@ -1,7 +1,7 @@
-import { send } from '../core/send';
-import { api, must } from '../core/api';
-import { runHooks } from '../core/guard';
-import { isNumeric, isText, text } from '../core/validate';
+import { send } from '../core/send.js';
+import { api, must } from '../core/api.js';
+import { runHooks } from '../core/guard.js';
+import { isNumeric, isText, text } from '../core/validate.js';
 
 /**
  * What a site records beyond the page view (§6.2–§6.4, §6.6, §6.8): events,

@@ -1,6 +1,6 @@
-import { readAttribution } from '../core/campaign';
-import type { Tracker } from '../core/tracker';
-import { api, must } from '../core/api';
+import { readAttribution } from '../core/campaign.js';
+import type { Tracker } from '../core/tracker.js';
+import { api, must } from '../core/api.js';
 
 /**
  * Campaign and referrer attribution settings and getters (§5.1, §5.2). The

@@ -1,4 +1,4 @@
-import { show } from '../core/config';
+import { show } from '../core/config.js';
 import {
   CONSENT_COOKIE,
   CONSENT_REMOVED_COOKIE,
@@ -6,13 +6,13 @@ import {
   consentGiven,
   releaseHeld,
   requireConsentNow,
-} from '../core/consent';
-import { deleteCookie, readCookie, writeCookie } from '../core/cookies';
-import { cookieScope, removeTrackerCookies } from '../core/identity';
-import { warn } from '../core/log';
-import { sendPing } from '../core/send';
-import type { Tracker } from '../core/tracker';
-import { api, must } from '../core/api';
+} from '../core/consent.js';
+import { deleteCookie, readCookie, writeCookie } from '../core/cookies.js';
+import { cookieScope, removeTrackerCookies } from '../core/identity.js';
+import { warn } from '../core/log.js';
+import { sendPing } from '../core/send.js';
+import type { Tracker } from '../core/tracker.js';
+import { api, must } from '../core/api.js';
 
 /**
  * Consent and privacy (§4), with matomo.js's names, arguments and cookies

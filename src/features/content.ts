@@ -1,14 +1,14 @@
-import { api, must } from '../core/api';
-import { withOneCookieRead } from '../core/cookies';
-import { BULK_MAX } from '../core/transport';
-import { guard } from '../core/guard';
-import { logValue } from '../core/log';
-import { send } from '../core/send';
-import type { Tracker } from '../core/tracker';
-import { text } from '../core/validate';
-import { forget, unwatch, whenVisible } from '../core/visibility';
-import type { Params } from '../context/params';
-import { blockOf, blocksIn, contentOf, hrefOf, ignoresInteraction, targetNode, type Content } from './content-block';
+import { api, must } from '../core/api.js';
+import { withOneCookieRead } from '../core/cookies.js';
+import { BULK_MAX } from '../core/transport.js';
+import { guard } from '../core/guard.js';
+import { logValue } from '../core/log.js';
+import { send } from '../core/send.js';
+import type { Tracker } from '../core/tracker.js';
+import { text } from '../core/validate.js';
+import { forget, unwatch, whenVisible } from '../core/visibility.js';
+import type { Params } from '../context/params.js';
+import { blockOf, blocksIn, contentOf, hrefOf, ignoresInteraction, targetNode, type Content } from './content-block.js';
 
 /**
  * Content tracking (PROTOCOL.md §8): impressions of the content blocks a

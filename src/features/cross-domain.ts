@@ -1,11 +1,11 @@
-import { browserFeatures } from '../context/browser-features';
-import { isSiteUrl } from '../core/domains';
-import { guard, report } from '../core/guard';
-import { visitorId } from '../core/identity';
-import { sha1 } from '../core/sha1';
-import type { Tracker } from '../core/tracker';
-import { api, must } from '../core/api';
-import { stripParams, urlParam } from '../core/url';
+import { browserFeatures } from '../context/browser-features.js';
+import { isSiteUrl } from '../core/domains.js';
+import { guard, report } from '../core/guard.js';
+import { visitorId } from '../core/identity.js';
+import { sha1 } from '../core/sha1.js';
+import type { Tracker } from '../core/tracker.js';
+import { api, must } from '../core/api.js';
+import { stripParams, urlParam } from '../core/url.js';
 
 /**
  * Cross-domain linking (§5.6): one visitor id across the site's domains. A
@@ -16,7 +16,7 @@ import { stripParams, urlParam } from '../core/url';
  * matomo.js on either side.
  */
 
-declare module '../core/tracker' {
+declare module '../core/tracker.js' {
   interface Tracker {
     /** stops the link decoration of enableCrossDomainLinking */
     _stopCrossDomain?: () => void;

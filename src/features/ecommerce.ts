@@ -1,8 +1,8 @@
-import { send } from '../core/send';
-import type { Tracker } from '../core/tracker';
-import { api, must } from '../core/api';
-import { isNumeric, isText } from '../core/validate';
-import type { Params } from '../context/params';
+import { send } from '../core/send.js';
+import type { Tracker } from '../core/tracker.js';
+import { api, must } from '../core/api.js';
+import { isNumeric, isText } from '../core/validate.js';
+import type { Params } from '../context/params.js';
 
 /**
  * Ecommerce (§6.5): product and category views, the cart, cart updates and
@@ -13,7 +13,7 @@ import type { Params } from '../context/params';
 /** One cart line as `ec_items` sends it: [sku, name, category, price, quantity]. */
 export type EcommerceItem = [sku: string, name: unknown, category: unknown, price: number | string, quantity: number | string];
 
-declare module '../core/tracker' {
+declare module '../core/tracker.js' {
   interface Tracker {
     /** the cart: items by SKU, in the order first added */
     _cart?: Map<string, EcommerceItem>;

@@ -1,9 +1,9 @@
-import { guard, report } from '../core/guard';
-import { send } from '../core/send';
-import type { Tracker } from '../core/tracker';
-import { api } from '../core/api';
+import { guard, report } from '../core/guard.js';
+import { send } from '../core/send.js';
+import type { Tracker } from '../core/tracker.js';
+import { api } from '../core/api.js';
 
-declare module '../core/tracker' {
+declare module '../core/tracker.js' {
   interface Tracker {
     /** stops the running enableJSErrorTracking */
     _stopErrors?: () => void;

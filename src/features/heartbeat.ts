@@ -1,7 +1,7 @@
-import { guard, report } from '../core/guard';
-import { sendPing } from '../core/send';
-import type { Tracker } from '../core/tracker';
-import { api, must } from '../core/api';
+import { guard, report } from '../core/guard.js';
+import { sendPing } from '../core/send.js';
+import type { Tracker } from '../core/tracker.js';
+import { api, must } from '../core/api.js';
 
 /** Default heartbeat delay and its floor, in seconds (matomo.js's values). */
 export const HEARTBEAT_DEFAULT_S = 15;

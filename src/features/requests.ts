@@ -1,12 +1,12 @@
-import { send } from '../core/send';
-import { api, must } from '../core/api';
+import { send } from '../core/send.js';
+import { api, must } from '../core/api.js';
 
 /**
  * Raw requests (§6.9) and the `file:` switch (§1.10): what goes out beyond
  * the built-in actions, and whether a saved page may send at all.
  */
 
-declare module '../core/tracker' {
+declare module '../core/tracker.js' {
   interface Tracker {
     /** appendToTrackingUrl's string, added verbatim to every hit (hit.ts) */
     _append?: string;

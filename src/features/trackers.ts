@@ -1,7 +1,7 @@
-import { createTracker, setOption, type Tracker } from '../core/tracker';
-import { send } from '../core/send';
-import { api } from '../core/api';
-import { requireConsentNow } from '../core/consent';
+import { createTracker, setOption, type Tracker } from '../core/tracker.js';
+import { send } from '../core/send.js';
+import { api } from '../core/api.js';
+import { requireConsentNow } from '../core/consent.js';
 
 /**
  * Sends everything `tracker` sends to a second Matomo site (or server) as

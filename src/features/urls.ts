@@ -1,12 +1,12 @@
-import { CAMPAIGN_KEYWORD_KEYS, CAMPAIGN_NAME_KEYS } from '../core/campaign';
-import { api, must } from '../core/api';
+import { CAMPAIGN_KEYWORD_KEYS, CAMPAIGN_NAME_KEYS } from '../core/campaign.js';
+import { api, must } from '../core/api.js';
 
 /**
  * What reported URLs (`url`, `urlref`, `_ref`) leave out (§2.8): campaign
  * parameters and the fragment. core/campaign.ts `purify` applies both.
  */
 
-declare module '../core/tracker' {
+declare module '../core/tracker.js' {
   interface Tracker {
     /** set by disableCampaignParameters: §5.1's known campaign parameters, stripped (with any custom keys) unless consent is required */
     _noCampaign?: string[];

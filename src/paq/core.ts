@@ -69,7 +69,7 @@ import {
   trackSiteSearch,
   trackGoal,
   enableFileTracking,
-} from '../index';
+} from '../index.js';
 
 export const api = [
   createTracker,

@@ -114,7 +114,7 @@ import {
   trackContentInteractionNode,
   logAllContentBlocksOnPage,
   clearTrackedContentImpressions,
-} from '../index';
+} from '../index.js';
 
 export const api = [
   createTracker,

@@ -1,9 +1,9 @@
-import { show } from '../core/config';
-import { guard, type Named } from '../core/guard';
-import { warn, warnOnce } from '../core/log';
-import type { Tracker } from '../core/tracker';
-import { NOOP, PRIORITY, UNSUPPORTED } from './methods';
-import { scriptCommands } from './script-tag';
+import { show } from '../core/config.js';
+import { guard, type Named } from '../core/guard.js';
+import { warn, warnOnce } from '../core/log.js';
+import type { Tracker } from '../core/tracker.js';
+import { NOOP, PRIORITY, UNSUPPORTED } from './methods.js';
+import { scriptCommands } from './script-tag.js';
 
 type Fn = (...args: any[]) => unknown;
 
