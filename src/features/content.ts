@@ -23,8 +23,8 @@ import { blockOf, blocksIn, contentOf, hrefOf, ignoresInteraction, targetNode, t
  *   block every 750 ms, and every 100 ms after a scroll).
  * - A block is impressed once per page view, by its (name, piece, target);
  *   trackPageView, trackSiteSearch and clearTrackedContentImpressions start
- *   over, as in matomo.js. The impressions found in one task leave together
- *   as one bulk request (the transport splits it at Matomo's limit).
+ *   over, as in matomo.js. The impressions found together leave together,
+ *   in bulk requests: a bulk body's worth, or 10 ms of work, per task.
  * - A click on a block's target is an interaction, `c_i=click`, with the
  *   impression's name and piece; when link tracking sends a hit for that
  *   click, the hit carries the content part instead (one hit, §8.6).
