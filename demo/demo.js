@@ -46,6 +46,8 @@
   window.demoTracker = tracker;
 
   // What every demo page does on load; each step only if the build has it.
+  // <body data-spa>: a single-page app (demo/spa/), tracked from its first page view on
+  if (document.body.hasAttribute('data-spa')) call('enableSpaTracking', []);
   call('trackPageView', []);
   if (available('enableHeartBeatTimer')) call('enableHeartBeatTimer', [15]);
   if (available('enableLinkTracking')) call('enableLinkTracking', []);

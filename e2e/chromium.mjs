@@ -29,4 +29,14 @@ export function findChromium() {
 
 // Headless in containers: no sandbox (often no user namespaces), no GPU, and
 // nothing that makes network calls of its own while tests count requests.
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+// Host names other than the loopback ones resolve to nothing without a DNS
+// query: test pages link to (and the fuzz loads media from) made-up hosts,
+// and traffic must stay on this machine.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];

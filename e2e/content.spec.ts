@@ -245,7 +245,7 @@ test.describe('with link tracking (once the build has it)', () => {
   }
 });
 
-test('a burst of impressions, beyond what sendBeacon takes at once, loses none', async ({ page, hits }) => {
+test('a burst of impressions, beyond the 64 KiB keepalive requests may carry at once, all arrive without a retry', async ({ page, hits }) => {
   await open(page, 'esm', '&mode=none');
   await page.evaluate(() => {
     for (let i = 0; i < 600; i++) {
@@ -260,5 +260,7 @@ test('a burst of impressions, beyond what sendBeacon takes at once, loses none',
   const all = await hits.waitFor(614, { where: isImpression, timeout: 15_000, settle: 500 });
   expect(all).toHaveLength(614);
   expect(new Set(all.map((h) => h.params.c_n)).size).toBe(614);
+  // none waited for a retry (a refused keepalive request counts as a failure)
+  expect(all.filter((h) => 'cdo' in h.params)).toEqual([]);
   hits.expectNoViolations(all);
 });

@@ -314,7 +314,7 @@ test.describe('transport fallbacks in a real browser', () => {
   };
   const fetches = (page: Page) => page.evaluate(() => (window as unknown as { fetches: { url: string; keepalive?: boolean; method?: string }[] }).fetches);
 
-  async function expectOneFetch(page: Page, hits: { waitFor: (n: number, o?: object) => Promise<HitRecord[]>; expectNoViolations(h: HitRecord[]): void }, keepalive = true) {
+  async function expectOneKeepaliveFetch(page: Page, hits: { waitFor: (n: number, o?: object) => Promise<HitRecord[]>; expectNoViolations(h: HitRecord[]): void }) {
     const got = await hits.waitFor(1, { settle: 300 });
     expect(got).toHaveLength(1);
     const [hit] = got;
@@ -326,32 +326,31 @@ test.describe('transport fallbacks in a real browser', () => {
     hits.expectNoViolations(got);
     const calls = await fetches(page);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ keepalive, method: 'POST' });
+    expect(calls[0]).toMatchObject({ keepalive: true, method: 'POST' });
     expect(calls[0].url).toContain('/matomo.php?action_name=');
   }
 
-  test('without navigator.sendBeacon, hits go by fetch keepalive', async ({ page, hits }) => {
-    await page.addInitScript(() => {
-      delete (Navigator.prototype as Partial<Navigator>).sendBeacon;
-    });
-    await page.addInitScript(recordFetch);
-    await page.goto(CORE);
-    expect(await page.evaluate(() => 'sendBeacon' in navigator)).toBe(false);
-    await expectOneFetch(page, hits);
-  });
-
-  // refused: the budget of requests that outlive the page (64 KB in flight,
-  // shared with fetch keepalive) is spent, so a keepalive fetch would fail too
-  test('when sendBeacon refuses (returns false), hits go by an ordinary fetch', async ({ page, hits }) => {
+  test('while the page is shown, hits go by fetch keepalive (the answer is seen; sendBeacon is not used)', async ({ page, hits }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { beacons: number };
       w.beacons = 0;
-      Navigator.prototype.sendBeacon = () => (w.beacons++, false);
+      Navigator.prototype.sendBeacon = () => (w.beacons++, true);
     });
     await page.addInitScript(recordFetch);
     await page.goto(CORE);
-    await expectOneFetch(page, hits, false);
-    expect(await page.evaluate(() => (window as unknown as { beacons: number }).beacons)).toBe(1);
+    await expectOneKeepaliveFetch(page, hits);
+    expect(await page.evaluate(() => (window as unknown as { beacons: number }).beacons)).toBe(0);
+  });
+
+  test('without fetch, hits go by sendBeacon', async ({ page, hits }) => {
+    await page.addInitScript(() => {
+      delete (window as Partial<Window>).fetch;
+    });
+    await page.goto(CORE);
+    const got = await hits.waitFor(1, { settle: 300 });
+    expect(got).toHaveLength(1);
+    expect(got[0].transport).toBe('beacon-query');
+    hits.expectNoViolations(got);
   });
 
   test("setRequestMethod('GET') sends an image GET with send_image=1, answered by a GIF", async ({ page, hits }) => {

@@ -3,7 +3,7 @@
 // the build lacks are disabled rather than broken.
 import { test, expect, type HitRecord } from './fixtures';
 
-for (const pagePath of ['/demo/', '/demo/article.html', '/demo/shop.html', '/demo/content.html']) {
+for (const pagePath of ['/demo/', '/demo/article.html', '/demo/shop.html', '/demo/links.html', '/demo/spa/', '/demo/content.html']) {
   test(`demo page ${pagePath} sends one clean page view and throws nothing`, async ({ page, hits }) => {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
@@ -31,6 +31,64 @@ test('demo event button: sends a clean event when the build has trackEvent, else
   const [event] = await hits.waitFor(1, { where: (h) => h.kind === 'event' });
   expect([hits.param(event, 'e_c'), hits.param(event, 'e_a'), hits.param(event, 'e_n')]).toEqual(['Demo', 'Click', 'Hero button']);
   hits.expectNoViolations(event);
+});
+
+test('demo Links page: under its strict CSP, each kind of link sends what it should', async ({ page, hits }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).reportViolation(e.violatedDirective + ' ' + e.blockedURI));
+    // the demo's links open pages and files: the test only needs the clicks
+    for (const type of ['click', 'auxclick']) addEventListener(type, (e) => e.preventDefault());
+  });
+  await page.goto('/demo/links.html');
+  await hits.waitFor(1, { where: (h) => h.kind === 'pageview' });
+  const origin = new URL(page.url()).origin;
+  for (const name of ['sample.pdf', 'sample.txt', 'example.org', 'the article', 'someone@example.org']) {
+    await page.getByRole('link', { name, exact: true }).click();
+  }
+  await page.getByRole('link', { name: 'developer.mozilla.org' }).click();
+  await page.getByRole('link', { name: /inside a shadow root/ }).click({ button: 'middle' });
+  const sent = await hits.waitFor(4, { where: (h) => h.kind === 'link' || h.kind === 'download', settle: 500 });
+  expect(sent.map((h) => [h.kind, h.params[h.kind]])).toEqual([
+    ['download', origin + '/demo/files/sample.pdf'],
+    ['download', origin + '/demo/files/sample.txt'],
+    ['link', 'https://developer.mozilla.org/'],
+    ['link', 'https://web.dev/articles/shadowdom-v1'],
+  ]);
+  hits.expectNoViolations(hits.all());
+  expect(violations).toEqual([]);
+});
+
+test('SPA demo: a page view per route, one for a redirect chain, none for an in-page link, under a strict CSP', async ({ page, hits }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { reportViolation(t: string): void }).reportViolation(event.violatedDirective));
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto('/demo/spa/');
+  await hits.waitFor(1, { where: (h) => h.kind === 'pageview' });
+  await page.getByRole('link', { name: 'Trail shoes', exact: true }).click();
+  // the visitor stays until the route's page view is out (a quicker click would merge it into the next, as a redirect is)
+  await hits.waitFor(2, { where: (h) => h.kind === 'pageview' });
+  await page.getByRole('link', { name: /Read the reviews/ }).click();
+  await page.getByRole('link', { name: /Old pricing page/ }).click();
+  await expect(page).toHaveTitle('matomo-lite demo · SPA · Pricing');
+  const views = await hits.waitFor(3, { where: (h) => h.kind === 'pageview', settle: 600 });
+  const path = (url?: string) => url && new URL(url).pathname;
+  expect(views.map((h) => [path(hits.param(h, 'url')), path(hits.param(h, 'urlref')), hits.param(h, 'action_name')])).toEqual([
+    ['/demo/spa/', undefined, 'matomo-lite demo · SPA · Home'],
+    ['/demo/spa/products/shoes', '/demo/spa/', 'matomo-lite demo · SPA · Trail shoes'],
+    ['/demo/spa/pricing', '/demo/spa/products/shoes', 'matomo-lite demo · SPA · Pricing'],
+  ]);
+  hits.expectNoViolations(hits.all());
+  // a reload of a route is served the app (the collector's SPA fallback)
+  await page.reload();
+  await expect(page).toHaveTitle('matomo-lite demo · SPA · Pricing');
+  expect(errors).toEqual([]);
+  expect(violations).toEqual([]);
 });
 
 test('demo content page: blocks in view, an added block, the revealed one, a form interaction; nothing the CSP refuses', async ({ page, hits }) => {

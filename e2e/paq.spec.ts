@@ -9,9 +9,10 @@ import { COMING, CORE, FULL, NOOP, UNSUPPORTED } from '../src/paq/methods';
 // (paq-tag-manager.html).
 
 const SNIPPET = '/e2e/pages/paq.html';
-// FUZZ_SEED=n npx playwright test e2e/paq.spec.ts -g fuzz tries another sequence
+// FUZZ_SEED=n npx playwright test e2e/paq.spec.ts -g fuzz tries another sequence, FUZZ_N=n a longer one
 declare const process: { env: Record<string, string | undefined> };
 const FUZZ_SEED = Number(process.env.FUZZ_SEED) || 7;
+const FUZZ_N = Number(process.env.FUZZ_N) || 3000;
 
 type Win = Window & Record<string, any>;
 
@@ -268,30 +269,39 @@ for (const [build, implemented] of [
   });
 }
 
-test(`fuzz: 3,000 random _paq commands throw nothing into the page and send no hit with a violation (seed ${FUZZ_SEED})`, async ({ page, hits }) => {
+test(`fuzz: ${FUZZ_N} random _paq commands and random DOM (links, content blocks, media) throw nothing into the page and send no hit with a violation (seed ${FUZZ_SEED})`, async ({ page, hits }) => {
+  test.setTimeout(60_000 + FUZZ_N * 20);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // the random media sources and links name made-up hosts: nothing leaves this machine
+  await page.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) => route.abort());
   await page.goto(SNIPPET);
   await hits.waitFor(1, { where: (h) => h.kind == 'pageview' });
-  const thrown = await page.evaluate(async (seed) => {
-    const w = window as Win;
-    const { fuzz } = await import('/e2e/pages/paq-fuzz.mjs' as string);
-    const names = Object.keys(w.Matomo.getAsyncTracker());
-    const caught: string[] = [];
-    const paq = {
-      push: (...commands: unknown[]) => {
-        try {
-          w._paq.push(...commands);
-        } catch (error) {
-          caught.push(String(error));
-        }
-      },
-    };
-    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50)));
-    await fuzz(paq, { seed, count: 3000, names, trackerUrl: '/matomo.php', siteId: 3, pause, hugeLength: 5000 });
-    return caught;
-  }, FUZZ_SEED);
+  const { thrown, features } = await page.evaluate(
+    async ([seed, count]) => {
+      const w = window as Win;
+      const { fuzz, domFuzzer, FEATURES } = await import('/e2e/pages/paq-fuzz.mjs' as string);
+      const names = Object.keys(w.Matomo.getAsyncTracker());
+      // the tracking features this build has (window.MatomoLite lists only what is built), switched on throughout
+      const features = (FEATURES as string[]).filter((name) => typeof w.MatomoLite[name] == 'function');
+      const caught: string[] = [];
+      const paq = {
+        push: (...commands: unknown[]) => {
+          try {
+            w._paq.push(...commands);
+          } catch (error) {
+            caught.push(String(error));
+          }
+        },
+      };
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50)));
+      await fuzz(paq, { seed, count, names, trackerUrl: '/matomo.php', siteId: 3, pause, hugeLength: 5000, dom: domFuzzer(seed, document), features });
+      return { thrown: caught, features };
+    },
+    [FUZZ_SEED, FUZZ_N],
+  );
   expect(thrown).toEqual([]);
+  test.info().annotations.push({ type: 'features fuzzed', description: features.join(', ') || 'none built yet' });
   // the tracker still works after all that: the generator's last command is this event
   await hits.waitFor(1, { where: where({ e_c: 'Fuzz', e_a: 'end' }), timeout: 10_000 });
   const fuzzed = await hits.waitFor(10, { settle: 1000 });

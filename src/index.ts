@@ -33,6 +33,8 @@ export {
   disablePerformanceTracking,
   disableBrowserFeatureDetection,
   enableBrowserFeatureDetection,
+  disableRetry,
+  setRetryDelay,
 } from './core/tracker.js';
 export {
   getVisitorId,
@@ -53,6 +55,8 @@ export {
   setPagePerformanceTiming,
 } from './core/page-view.js';
 export { enableHeartBeatTimer, disableHeartBeatTimer, ping } from './features/heartbeat.js';
+export type { SpaOptions } from './features/spa.js';
+export { enableSpaTracking } from './features/spa.js';
 export {
   requireConsent,
   setConsentGiven,
@@ -110,6 +114,19 @@ export {
   setCrossDomainLinkingTimeout,
   getCrossDomainLinkingUrlParameter,
 } from './features/cross-domain.js';
+export {
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setIgnoreClasses,
+  setDownloadClasses,
+  setLinkClasses,
+  setDownloadExtensions,
+  addDownloadExtensions,
+  removeDownloadExtensions,
+  setLinkTrackingTimer,
+  getLinkTrackingTimer,
+} from './features/links.js';
 export { addTracker } from './features/trackers.js';
 export { disableCampaignParameters, discardHashTag } from './features/urls.js';
 export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests.js';

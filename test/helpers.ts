@@ -20,15 +20,16 @@ export interface Sent {
   url: string;
   body: string;
   type?: string;
-  /** fetch's keepalive option */
-  keepalive?: boolean;
+  /** fetch only: its mode, credentials and keepalive */
+  init?: { mode?: string; credentials?: string; keepalive?: boolean };
 }
 
 /**
  * Replaces the three transports with recorders. `beacon` decides what
- * sendBeacon returns (undefined: sendBeacon is missing).
+ * sendBeacon returns (undefined: sendBeacon is missing); `answer` what a
+ * fetch gets: a status (default 204), or 0 for a network error.
  */
-export function captureTransport(options: { beacon?: boolean; fetch?: boolean } = {}): Sent[] {
+export function captureTransport(options: { beacon?: boolean; fetch?: boolean; answer?: (sent: Sent) => number } = {}): Sent[] {
   // an explicit `beacon: undefined` means "the browser has no sendBeacon"
   const beacon = 'beacon' in options ? options.beacon : true;
   const hasFetch = options.fetch ?? true;
@@ -51,10 +52,17 @@ export function captureTransport(options: { beacon?: boolean; fetch?: boolean } 
     'fetch',
     hasFetch
       ? (url: string, init: RequestInit) => {
-          const entry: Sent = { via: 'fetch', url, body: '', type: (init.body as Blob)?.type, keepalive: init.keepalive };
+          const { mode, credentials, keepalive } = init;
+          const entry: Sent = { via: 'fetch', url, body: '', type: (init.body as Blob)?.type, init: { mode, credentials, keepalive } };
           sent.push(entry);
-          pending.push(read(init.body as Blob).then((b) => (entry.body = b)));
-          return Promise.resolve(new Response(null, { status: 204 }));
+          const body = read(init.body as Blob).then((b) => (entry.body = b));
+          pending.push(body);
+          // answered once the body is read, so the answer may depend on it
+          return body.then(() => {
+            const status = options.answer?.(entry) ?? 204;
+            if (!status) throw new TypeError('Failed to fetch');
+            return new Response(null, { status });
+          });
         }
       : undefined,
   );

@@ -18,6 +18,7 @@ import {
   trackEcommerceOrder,
   setCustomDimension,
   enableHeartBeatTimer,
+  enableSpaTracking,
   requireConsent,
   rememberConsentGiven,
   getVisitorId,
@@ -25,8 +26,13 @@ import {
   setDomains,
   setCookieSameSite,
   addTracker,
+  enableLinkTracking,
+  addListener,
+  trackLink,
+  setDownloadExtensions,
   type Paq,
   type PaqCommand,
+  type SpaOptions,
   type Tracker,
   type TrackerConfig,
 } from 'matomo-lite';
@@ -57,10 +63,20 @@ setDomains(tracker, ['example.org', '*.example.net']);
 const stop = enableHeartBeatTimer(tracker, 30);
 // functions that start something return stop(), a no-op after a refused call
 expectTrue<Equal<typeof stop, () => void>>();
+const spa: SpaOptions = { hash: true, delay: 50, title: () => 'Home' };
+expectTrue<Equal<ReturnType<typeof enableSpaTracking>, () => void>>();
+enableSpaTracking(tracker, spa);
+enableSpaTracking(tracker, { manual: true });
 requireConsent(tracker);
 rememberConsentGiven(tracker, 24);
 expectTrue<Equal<ReturnType<typeof getVisitorId>, string | undefined>>();
 expectTrue<Equal<ReturnType<typeof addTracker>, Tracker | undefined>>();
+const stopLinks = enableLinkTracking(tracker, true);
+expectTrue<Equal<typeof stopLinks, () => void>>();
+addListener(tracker, document.body)();
+trackLink(tracker, 'https://partner.example.net/', 'link', { dimension1: 'x' }, () => {});
+setDownloadExtensions(tracker, ['pdf', 'zip']);
+setDownloadExtensions(tracker, 'pdf|zip');
 
 // ---- wrong argument types are compile errors --------------------------------
 
@@ -74,6 +90,14 @@ trackEvent(tracker, 'Video', 'Play', 'Intro', { seconds: 12 });
 enableHeartBeatTimer(tracker, '30');
 // @ts-expect-error a title is a string
 trackPageView(tracker, { title: 'Home' });
+// @ts-expect-error a link hit is `link` or `download`, the name of its parameter
+trackLink(tracker, 'https://partner.example.net/', 'outlink');
+// @ts-expect-error extensions are strings
+setDownloadExtensions(tracker, [1]);
+// @ts-expect-error SPA options are true or false, a number of ms, a function
+enableSpaTracking(tracker, { hash: 'yes' });
+// @ts-expect-error an unknown SPA option
+enableSpaTracking(tracker, { hsah: true });
 // @ts-expect-error a goal id is a number or a string
 trackGoal(tracker, [3]);
 // @ts-expect-error a dimension value is a string or a number
@@ -131,6 +155,7 @@ window._paq.push(['setUserId', 'u1'], ['trackPageView']);
 window._paq.push(['setSiteId', '3'], ['setTrackerUrl', 'https://stats.example.org/matomo.php']);
 window._paq.push(['addTracker', null, 7]);
 window._paq.push(['alwaysUseSendBeacon']);
+window._paq.push(['enableLinkTracking'], ['setDownloadClasses', 'file-link'], ['trackLink', '/guide.pdf', 'download']);
 window._paq.push([
   function () {
     // `this` is the tracker object: getters return values
@@ -138,7 +163,7 @@ window._paq.push([
     void id;
   },
 ]);
-const queue: PaqCommand[] = [['trackPageView'], ['enableHeartBeatTimer', 30]];
+const queue: PaqCommand[] = [['trackPageView'], ['enableHeartBeatTimer', 30], ['enableSpaTracking', { hash: true }]];
 window._paq.push(...queue);
 
 // @ts-expect-error an action is required
@@ -149,6 +174,8 @@ window._paq.push(['trackEvent', 'Video', 5]);
 window._paq.push(['trackPageView', 'Title', {}, 'extra']);
 // @ts-expect-error an unknown method
 window._paq.push(['trackEvnt', 'Video', 'Play']);
+// @ts-expect-error a link hit's type is `link` or `download`
+window._paq.push(['trackLink', '/guide.pdf', 'file']);
 // @ts-expect-error createTracker is not a command: the script makes the tracker
 window._paq.push(['createTracker', { siteId: 3 }]);
 // @ts-expect-error a command is an array

@@ -82,6 +82,8 @@
       el('span', { className: 'badge', textContent: transport, title: h.contentType || '' }),
       el('span', { className: 'method', textContent: h.method }),
       el('span', { className: `badge kind-${h.kind}`, textContent: h.kind }),
+      // a hit sent again after a failure says how long ago it happened (cdo)
+      ...(h.params.cdo ? [el('span', { className: 'badge', textContent: `${h.params.cdo} s late`, title: 'retried: cdo=' + h.params.cdo })] : []),
       glance(h),
       el('span', {
         className: `badge ${isBad ? 'count-bad' : 'count-ok'}`,

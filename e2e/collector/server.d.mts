@@ -38,6 +38,26 @@ export interface Preflight {
   headers?: string;
 }
 
+/** A fault mode of the tracker endpoint (see server.mjs). */
+export interface Fault {
+  /** answer this status, recording nothing */
+  status?: number;
+  /** close the connection unanswered */
+  drop?: boolean;
+  /** hold each request this many ms, then handle it as usual */
+  hang?: number;
+  /** switch off after this many requests */
+  count?: number;
+}
+
+/** A tracker request a fault mode answered or dropped. */
+export interface Refused {
+  receivedAt: number;
+  method: string;
+  path: string;
+  mode: number | 'drop';
+}
+
 export interface CollectorOptions {
   port?: number;
   host?: string;
@@ -52,11 +72,15 @@ export interface Collector {
   port: number;
   hits: HitRecord[];
   preflights: Preflight[];
+  refused: Refused[];
   clear(): void;
+  /** Switches a fault mode on (null: off). */
+  setFault(fault: Fault | null): void;
   close(): Promise<void>;
 }
 
 export declare const TAG_COOKIE: string;
 export declare const PIXEL_GIF: Uint8Array;
 export declare function forwardTarget(matomoUrl: string, requestPath: string, query: string): string;
+export declare function parseFault(query: string): Fault | null;
 export declare function startCollector(options?: CollectorOptions): Promise<Collector>;

@@ -11,7 +11,11 @@ import { describeRules } from './validate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const STATIC_PREFIXES = ['/dist/', '/demo/', '/e2e/pages/'];
+// Single-page apps: a path below one of these that is no file is a route of
+// the app, served its index.html, as an SPA's host does (a reload, a shared link).
+const SPA_ROOTS = ['/demo/spa/', '/e2e/pages/spa/'];
 const MAX_DELAY_MS = 10000;
+const MAX_HANG_MS = 60000;
 const FORWARD_TIMEOUT_MS = 10000;
 const SSE_KEEPALIVE_MS = 15000;
 // Whoever tests with this cookie set gets its value on each record, so a test can
@@ -28,6 +32,7 @@ const CONTENT_TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
   '.ico': 'image/x-icon',
   '.mp4': 'video/mp4',
   '.webm': 'video/webm',
@@ -104,8 +109,25 @@ function summarize(record) {
 }
 
 /**
- * startCollector(options) → Promise<{ url, port, hits, preflights, clear(), close() }>
- * `hits` and `preflights` are live arrays that clear() empties in place.
+ * A fault mode, null for none: the tracker endpoint answers `status`
+ * without recording anything (Matomo down for a deploy: 503), or `drop`s the
+ * connection unanswered, or holds each request `hang` ms before handling it
+ * as usual. `count` limits it to that many requests, then it switches off.
+ */
+export function parseFault(query) {
+  const q = new URLSearchParams(query);
+  const fault = {};
+  if (q.get('status')) fault.status = Math.min(Math.max(Number(q.get('status')) || 503, 200), 599);
+  if (q.has('drop')) fault.drop = true;
+  if (q.get('hang')) fault.hang = Math.min(Math.max(Number(q.get('hang')) || 0, 0), MAX_HANG_MS);
+  if (q.get('count')) fault.count = Math.max(Number(q.get('count')) || 0, 0);
+  return Object.keys(fault).some((k) => k != 'count') ? fault : null;
+}
+
+/**
+ * startCollector(options) → Promise<{ url, port, hits, preflights, refused, clear(), setFault(), close() }>
+ * `hits`, `preflights` and `refused` (the tracker requests a fault mode
+ * answered or dropped) are live arrays that clear() empties in place.
  */
 export async function startCollector({
   port = 0,
@@ -118,6 +140,8 @@ export async function startCollector({
   const rootDir = fs.realpathSync(root);
   const hits = [];
   const preflights = [];
+  const refused = [];
+  let fault = null;
   const sseClients = new Set();
   const timers = new Set();
   // Matomo refuses a second order with the same ec_id on one site, so we remember them.
@@ -133,6 +157,7 @@ export async function startCollector({
   function clear() {
     hits.length = 0;
     preflights.length = 0;
+    refused.length = 0;
     orders.clear();
     broadcast('clear', { seq });
   }
@@ -201,7 +226,43 @@ export async function startCollector({
       });
   }
 
+  function setFault(next) {
+    fault = next && Object.keys(next).length ? { ...next } : null;
+    broadcast('fault', fault);
+    log(quiet, `[collector] fault mode: ${fault ? JSON.stringify(fault) : 'off'}`);
+  }
+
+  /** Applies the fault mode to one tracker request; true when it answered (or dropped) it. */
+  async function applyFault(req, res) {
+    const current = fault;
+    if (!current) return false;
+    if (current.count !== undefined && --current.count <= 0) fault = null;
+    if (current.hang) {
+      // then handled as usual: a slow Matomo, not a failing one
+      await new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          timers.delete(timer);
+          resolve();
+        };
+        const timer = setTimeout(done, current.hang);
+        timers.add(timer);
+        res.on('close', done);
+      });
+      return res.destroyed;
+    }
+    refused.push({ receivedAt: Date.now(), method: req.method, path: req.url, mode: current.drop ? 'drop' : current.status });
+    if (current.drop) {
+      req.socket.destroy();
+      return true;
+    }
+    // Matomo's own error pages carry the CORS headers too (set in handle())
+    send(res, current.status, `fault mode: ${current.status}\n`, 'text/plain; charset=utf-8');
+    return true;
+  }
+
   async function handleTracker(req, res, query) {
+    if (await applyFault(req, res)) return;
     let body = Buffer.alloc(0);
     if (req.method === 'POST') body = await readBody(req, MAX_BODY_BYTES);
     forward(req, query, body);
@@ -249,9 +310,16 @@ export async function startCollector({
     fs.stat(file, (err, stat) => {
       if (err || !stat.isFile()) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
       const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      // ?csp=<policy> serves a page under that Content-Security-Policy header
+      // (e2e/security.spec.ts): a header, as sites send it, from the server's own
+      // address (a document fulfilled by the test runner has none, and Chromium's
+      // local network access checks then refuse its requests to the collector)
+      const csp = type.startsWith('text/html') ? new URLSearchParams(query).get('csp') : null;
       const deliver = () => {
         if (res.destroyed) return;
-        res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-store' });
+        const headers = { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-store' };
+        if (csp && /^[\x20-\x7e]+$/.test(csp)) headers['Content-Security-Policy'] = csp;
+        res.writeHead(200, headers);
         if (req.method === 'HEAD') return res.end();
         fs.createReadStream(file)
           .on('error', () => res.destroy())
@@ -288,6 +356,8 @@ export async function startCollector({
     if (normal.endsWith('/')) file = path.join(file, 'index.html');
     // realpath so that a symlink inside the served folders cannot lead out of them.
     fs.realpath(file, (err, real) => {
+      const app = SPA_ROOTS.find((root) => normal.startsWith(root));
+      if (err && app && !path.posix.extname(normal)) return serveFile(req, res, path.join(rootDir, app, 'index.html'), query);
       if (err) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
       fs.realpath(baseDir, (err2, realBase) => {
         if (err2 || !real.startsWith(realBase + path.sep)) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
@@ -323,6 +393,10 @@ export async function startCollector({
       return send(res, 204);
     }
     if (pathname === '/__events') return handleEvents(req, res);
+    if (pathname === '/__fault') {
+      if (req.method === 'POST') setFault(parseFault(query));
+      return send(res, 200, JSON.stringify(fault), 'application/json; charset=utf-8');
+    }
     if (pathname === '/__rules') return send(res, 200, JSON.stringify(describeRules()), 'application/json; charset=utf-8');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', 'text/plain; charset=utf-8');
     if (pathname === '/') return redirect(res, '/demo/');
@@ -376,7 +450,7 @@ export async function startCollector({
     return closing;
   }
 
-  return { url: `http://${shownHost}:${actualPort}`, port: actualPort, hits, preflights, clear, close };
+  return { url: `http://${shownHost}:${actualPort}`, port: actualPort, hits, preflights, refused, clear, setFault, close };
 }
 
 function send(res, status, body, contentType) {

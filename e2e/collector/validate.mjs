@@ -136,6 +136,11 @@ export const RULES = [
   rule('ca without action', 'fatal', '§1.8', 'ca=1 needs an action parameter (e_c, c_n, ma_id, link, download, search, idgoal)', ({ params }) => {
     if (params.ca === '1' && !has(params, 'ping') && !ACTION_KEYS.some((k) => has(params, k))) return `ca=1 without any action parameter (${ACTION_KEYS.join(', ')}): no handler, hit dropped`;
   }),
+  rule('cdo', 'error', '§13.2', 'cdo (seconds ago) must be an integer 0..86400 without token_auth', ({ params }) => {
+    if (!has(params, 'cdo')) return;
+    if (!UNSIGNED.test(params.cdo)) return `must be whole seconds ≥ 0 (got ${shown(params.cdo)})`;
+    if (Number(params.cdo) > 86400 && !has(params, 'token_auth')) return `a hit ${params.cdo} s old needs token_auth: Matomo answers 400 (over 86400 s)`;
+  }),
   rule('search_count', 'ignored', '§13.2', 'search_count must be an integer ≥ 0', ({ params }) => {
     if (has(params, 'search_count') && !UNSIGNED.test(params.search_count)) return `must be an integer ≥ 0 (got ${shown(params.search_count)})`;
   }),
@@ -183,6 +188,17 @@ export const RULES = [
   rule('ca on actions', 'client', '§1.8', 'events, content and media hits carry ca=1', ({ params }) => {
     const needs = ['e_c', 'e_a', 'c_n', 'ma_id'].filter((k) => has(params, k));
     if (needs.length && params.ca !== '1') return `${needs.join('/')} hits must carry ca=1 (missing)`;
+  }),
+  rule('link/download', 'client', '§7.7', 'link and download are absolute URLs, never a script, mailto: or tel: link, one of them per hit', ({ params }) => {
+    const kinds = ['link', 'download'].filter((k) => has(params, k));
+    if (kinds.length > 1) return 'link and download must not be sent together';
+    for (const k of kinds) {
+      if (!isAbsoluteUrl(params[k])) return `${k} must be an absolute URL (got ${shown(params[k].slice(0, 80))})`;
+      if (/^(javascript|vbscript|jscript|mocha|livescript|ecmascript|mailto|tel):/i.test(params[k])) return `${k} must not be a ${params[k].split(':')[0]}: URL (matomo.js never tracks one)`;
+    }
+  }),
+  rule('ca on links', 'client', '§7.7', 'a link or download hit carries ca=1 only with its content interaction (§8.6)', ({ params }) => {
+    if ((has(params, 'link') || has(params, 'download')) && has(params, 'ca') && !has(params, 'c_n')) return 'ca=1 on a link or download hit without a content interaction (c_i, c_n…)';
   }),
   rule('content part', 'client', '§8.3', 'c_i, c_p and c_t come with c_n and are never empty; an impression carries c_p', ({ params }) => {
     const part = ['c_i', 'c_p', 'c_t'].filter((k) => has(params, k));

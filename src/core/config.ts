@@ -46,6 +46,10 @@ export interface TrackerConfig {
   disablePerformanceTracking?: boolean;
   /** Do not send `uadata`, the `pdf`…`ag`/`cookie` flags nor `res`. (`disableBrowserFeatureDetection`) */
   disableBrowserFeatureDetection?: boolean;
+  /** Do not retry failed sends; hits leave by sendBeacon, unseen. Default false. (`disableRetry`, matomo-lite only) */
+  disableRetry?: boolean;
+  /** Seconds before the first retry of a failed send, doubled after each failure up to 64 times this, with jitter; default 5. (`setRetryDelay`, matomo-lite only) */
+  retryDelay?: number;
 }
 
 /** The normalised configuration a tracker works with. */
@@ -70,6 +74,8 @@ export interface Config {
   excludedQueryParams: string[];
   disablePerformanceTracking: boolean;
   disableBrowserFeatureDetection: boolean;
+  disableRetry: boolean;
+  retryDelay: number;
 }
 
 /**
@@ -106,6 +112,8 @@ const OPTIONS: { [K in keyof Config]: [Config[K], (RegExp | string[])?, (string 
   excludedQueryParams: [[]],
   disablePerformanceTracking: [false],
   disableBrowserFeatureDetection: [false],
+  disableRetry: [false],
+  retryDelay: [5],
 };
 
 /** A new configuration with matomo.js's defaults (their arrays are shared: they are never mutated, only replaced). */

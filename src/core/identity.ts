@@ -4,6 +4,7 @@ import { api, must } from './api.js';
 import { sha1 } from './sha1.js';
 import { setOption, type Tracker } from './tracker.js';
 import { newVisitorId } from '../context/pageview-id.js';
+import { removeStored } from './retry.js';
 
 /**
  * Visitor identity in matomo.js's cookies (§3): `_pk_id.<site>.<hash>` holds
@@ -83,10 +84,11 @@ export const setVisitorId = api('setVisitorId', (tracker: Tracker, id: string): 
   else must('setVisitorId', id, __DEBUG__ && 'id must be 16 hexadecimal characters');
 });
 
-/** Deletes every cookie this tracker writes (`_pk_id`, `_pk_ses`, `_pk_ref`, `_pk_cvar`). */
+/** Deletes every cookie this tracker writes (`_pk_id`, `_pk_ses`, `_pk_ref`, `_pk_cvar`), and the hits it stored for retry. */
 export function removeTrackerCookies(tracker: Tracker): void {
   // the id made on this page goes with its cookie, else the next hit would write it back
   tracker._newId = undefined;
+  if (tracker._cfg.trackerUrl) removeStored(tracker);
   if (!tracker._cfg.siteId) return;
   for (const kind of ['id', 'ses', 'ref', 'cvar']) deleteCookie(cookieName(tracker, kind), cookieScope(tracker));
 }

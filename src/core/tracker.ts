@@ -12,8 +12,8 @@ import type { Params } from '../context/params.js';
  */
 export interface Tracker {
   _cfg: Config;
-  /** hits built and waiting for the next dispatch, without their send-time tail */
-  _queue: string[];
+  /** hits built and waiting for the next dispatch, without their send-time tail, with the time they were queued (ms) */
+  _queue: [hit: string, time: number][];
   /** hits held back after the first request end at this time (ms); unset before it */
   _gap?: number;
   /** time of the last dispatch (ms), 0 before the first */
@@ -193,6 +193,14 @@ export const setCustomData = api('setCustomData', (tracker: Tracker, keyOrData: 
 
 /** Stops sending `pf_*` page-performance metrics, including values given to setPagePerformanceTiming. */
 export const disablePerformanceTracking = setter('disablePerformanceTracking', 'disablePerformanceTracking', true) as (tracker: Tracker) => void;
+/**
+ * Failed sends are not retried: hits leave by sendBeacon, unseen, as with
+ * matomo.js, and a failure loses them (for a tracker URL that cannot answer
+ * with CORS headers). Hits stored before still leave once.
+ */
+export const disableRetry = setter('disableRetry', 'disableRetry', true) as (tracker: Tracker) => void;
+/** Seconds before the first retry of a failed send (default 5), doubled after each failure up to 64 times this. */
+export const setRetryDelay = setter('retryDelay');
 /** Stops sending browser feature flags, `res` and `uadata`. */
 export const disableBrowserFeatureDetection = setter('disableBrowserFeatureDetection', 'disableBrowserFeatureDetection', true) as (tracker: Tracker) => void;
 export const enableBrowserFeatureDetection = setter('disableBrowserFeatureDetection', 'enableBrowserFeatureDetection', false) as (tracker: Tracker) => void;

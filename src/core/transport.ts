@@ -1,17 +1,32 @@
 import type { Tracker } from './tracker.js';
 import { guard, runHooks } from './guard.js';
+import { warn } from './log.js';
+import { cookiesOn } from './identity.js';
+import { keep, take, type Entry } from './retry.js';
 import { clientHints } from '../context/client-hints.js';
 import { browserFeatures } from '../context/browser-features.js';
 
 /**
- * Gets built hits to Matomo (§1).
+ * Gets built hits to Matomo (§1), and again when that failed (core/retry.ts).
  *
  * - Hits queued in one task leave together; several hits go as one bulk
  *   POST, which Matomo processes in order.
- * - One hit: sendBeacon (a short hit in the URL with an empty body, a long
- *   one in the body, as matomo.js), else fetch keepalive, else an image GET.
- *   A body sendBeacon refuses (over the browser's 64 KB budget for requests
- *   that outlive the page) goes by an ordinary fetch.
+ * - While the page is shown: fetch (keepalive, CORS mode) so the answer is
+ *   seen: Matomo answers a POST with `Access-Control-Allow-Origin` set to the
+ *   page's origin and credentials allowed (§1.9), and a CORS-safelisted
+ *   content type needs no preflight. A network error, a 5xx or a 429 is a
+ *   failure: the hits go to the retry store and leave again after a
+ *   back-off, at once on `online`, or on the next page load, with `cdo`. A
+ *   4xx is a hit Matomo refuses: dropped, never retried.
+ * - When the page is hidden or left: sendBeacon (its delivery cannot be
+ *   seen, so it is never retried nor sent twice; a refused beacon is a
+ *   failure); fetch keepalive where it is missing.
+ * - After a failure and until a request gets through, Matomo is most likely
+ *   still failing: new hits go to the store and leave with the next retry,
+ *   or on the next visit if the tab closes first.
+ * - One hit: in the URL with an empty body (a long one, or with
+ *   setRequestMethod('POST'), in the body), as matomo.js; GET mode or no
+ *   other way: an image GET (never retried).
  * - The first dispatch waits for client hints at most CLIENT_HINTS_WAIT_MS.
  * - matomo.js holds every hit for 800 ms after a tracker's first request so
  *   that Matomo does not open two visits from concurrent requests. We hold
@@ -19,8 +34,8 @@ import { browserFeatures } from '../context/browser-features.js';
  *   when the page is hidden or left, so nothing is lost on exit.
  * - No unload/beforeunload handler and no busy-wait: pagehide and
  *   visibilitychange flush the queue with beacons.
- * - Every request leaves from one place, the end of flush(): the one place a
- *   persistent retry store would hook in.
+ * - A hit that leaves a second or more after it was made carries
+ *   `cdo=<whole seconds>`, so Matomo records it when it happened.
  */
 
 /** Longest hit sent in a URL; longer ones go in a POST body (matomo.js's limit). */
@@ -31,6 +46,26 @@ export const CLIENT_HINTS_WAIT_MS = 500;
 export const FIRST_REQUEST_GAP_MS = 800;
 /** Matomo's bulk endpoint takes at most this many hits per body. */
 export const BULK_MAX = 50;
+/**
+ * Browsers refuse keepalive requests that would carry over 64 KiB in flight
+ * together: a request that would go beyond goes without keepalive (a burst
+ * of bulk bodies, content impressions: refused, they would count as
+ * Matomo failing and wait for a retry).
+ */
+const KEEPALIVE_MAX = 6e4;
+/** The back-off doubles after each failed attempt, this many times at most (retryDelay × 64). */
+const BACKOFF_DOUBLINGS = 6;
+
+declare module './tracker.js' {
+  interface Tracker {
+    /** failed attempts since the last success: the back-off's exponent */
+    _fails?: number;
+    /** the pending retry (a back-off runs): stored hits wait for it */
+    _retry?: ReturnType<typeof setTimeout> | 0;
+    /** bytes of this tracker's keepalive requests in flight */
+    _keepalive?: number;
+  }
+}
 
 /** Queues a built hit and schedules its dispatch. */
 export function enqueue(tracker: Tracker, hit: string): void {
@@ -41,17 +76,18 @@ export function enqueue(tracker: Tracker, hit: string): void {
   // end of the first-request window, or when the client hints settle).
   // Closures, not setTimeout's extra arguments, which a page's own wrapper
   // may drop.
-  const first = tracker._queue.push(hit) < 2;
+  const first = tracker._queue.push([hit, Date.now()]) < 2;
   if (tracker._away) flush(tracker, true);
   else if (first) setTimeout(() => flush(tracker));
 }
 
 /**
- * Sends what is queued. Unless forced (the page is hidden or left), waits
- * for client hints and for the end of the first-request window first.
- * An internal error is reported in debug mode, never thrown.
+ * Sends what is queued, after what the retry store holds when no back-off
+ * is pending and the page is shown. Unless forced (the page is hidden or
+ * left), waits for client hints and for the end of the first-request window
+ * first. An internal error is reported in debug mode, never thrown.
  */
-export const flush = guard('transport', (tracker: Tracker, force?: boolean): void => {
+export const flush = guard('transport', (tracker: Tracker, force?: boolean, retrying?: boolean): void => {
   const cfg = tracker._cfg;
   const method = cfg.requestMethod;
   if (tracker._ua == null) {
@@ -82,61 +118,131 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean): voi
     setTimeout(() => flush(tracker), wait);
     return;
   }
-  const hits = tracker._queue.splice(0);
-  if (!hits.length) return;
-  tracker._gap ||= now + FIRST_REQUEST_GAP_MS;
-  tracker._lastHit = now;
   const tail = cfg.disableBrowserFeatureDetection
     ? ''
     : (tracker._ua ? '&uadata=' + encodeURIComponent(tracker._ua as string) : '') + (tracker._features ||= browserFeatures());
+  const fresh = tracker._queue.splice(0).map(([hit, time]): Entry => [hit + tail, time]);
+  if (fresh.length) tracker._lastHit = now;
+  // Matomo failed and nothing got through since: new hits wait in the store
+  // and leave with the next retry. A request or a beacon now would most
+  // likely fail, and a tab closed before its answer would lose it; the store
+  // keeps the hits for the next visit (memory does not: leaving cookieless,
+  // they take their chance by beacon)
+  if (tracker._fails && !retrying && !(tracker._away && !cookiesOn(tracker))) return void (fresh.length && keep(tracker, fresh));
+  // stored hits are older: they go first, so Matomo gets the visit in order
+  const entries = (tracker._away || tracker._retry ? [] : take(tracker)).concat(fresh);
+  if (!entries.length) return;
+  tracker._gap ||= now + FIRST_REQUEST_GAP_MS;
   const url = cfg.trackerUrl!;
-  while (hits.length) {
-    const chunk = hits.splice(0, BULK_MAX).map((hit) => hit + tail);
+  while (entries.length) {
+    const chunk = entries.splice(0, BULK_MAX);
+    const hits = chunk.map(([hit, time]) => (now - time < 1e3 ? hit : hit + '&cdo=' + (((now - time) / 1e3) | 0)));
     // several hits: a bulk body (§1.4); one: in the URL, or in the body when
     // it is long or the method is POST
-    const hit = chunk[1] ? JSON.stringify({ requests: chunk.map((hit) => '?' + hit), send_image: 0 }) : chunk[0];
-    const inBody = chunk[1] || method == 'POST' || hit.length > MAX_URL_HIT;
+    const hit = hits[1] ? JSON.stringify({ requests: hits.map((hit) => '?' + hit), send_image: 0 }) : hits[0];
+    const inBody = hits[1] || method == 'POST' || hit.length > MAX_URL_HIT;
     const target = inBody ? url : url + (url.includes('?') ? '&' : '?') + hit;
-    // a short hit in GET mode is an image GET at once, as in matomo.js; any
-    // other is a POST by sendBeacon (not in GET mode), else by fetch with
-    // keepalive so it outlives the page (only CORS-safelisted content types:
-    // no preflight; a network error is not retried, Matomo does not
-    // deduplicate hits), else, if short, the image GET. Matomo answers the
-    // image with a GIF when `send_image` is not 0.
-    if (inBody || method != 'GET') {
-      const body = new Blob([inBody ? hit : ''], { type: cfg.requestContentType });
-      let keepalive = true;
-      try {
-        if (method != 'GET') {
-          if (navigator.sendBeacon(target, body)) continue;
-          // refused: the requests that outlive the page may carry 64 KB in
-          // flight together (fetch keepalive shares the budget), and a burst
-          // of bulk bodies (content impressions) or one big body exceeds it;
-          // a keepalive fetch would fail too, an ordinary one goes
-          keepalive = false;
-        }
-      } catch {
-        // sendBeacon missing, or it refused the content type: fetch
-      }
-      // a request fetch made is not sent again as an image, even if the
-      // page's own fetch wrapper returns no promise
-      let request;
-      try {
-        request = fetch(target, { method: 'POST', body, keepalive, credentials: 'include', mode: 'no-cors' });
-        request.catch(() => 0);
-      } catch {
-        // no fetch either
-      }
-      if (request) continue;
-    }
+    // a short hit in GET mode is an image GET at once, as in matomo.js
+    if ((inBody || method != 'GET') && post(tracker, target, new Blob([inBody ? hit : ''], { type: cfg.requestContentType }), chunk)) continue;
+    // Matomo answers the image with a GIF when `send_image` is not 0
     if (!inBody) new Image().src = target.replace('send_image=0', 'send_image=1');
   }
-}) as (tracker: Tracker, force?: boolean) => void;
+}) as (tracker: Tracker, force?: boolean, retrying?: boolean) => void;
+
+/**
+ * POSTs one request; falsy when no way to send it exists. While the page is
+ * shown (and retry is on) by fetch first, whose answer is seen; else by
+ * sendBeacon first, whose delivery is not. Only CORS-safelisted content
+ * types: no preflight.
+ */
+function post(tracker: Tracker, target: string, body: Blob, chunk: Entry[]): unknown {
+  const retry = !tracker._cfg.disableRetry;
+  const shown = retry && !tracker._away;
+  // never in GET mode (matomo.js); refused (the browser's quota): a failure, retried later
+  const beacon = () => tracker._cfg.requestMethod != 'GET' && (navigator.sendBeacon(target, body) || (retry && (failed(tracker, chunk), 1)));
+  // a request fetch made is not sent again another way, even if the page's
+  // own fetch wrapper returns no promise
+  const viaFetch = () => {
+    const size = body.size;
+    const keepalive = (tracker._keepalive || 0) + size < KEEPALIVE_MAX;
+    const request = fetch(target, { method: 'POST', body, keepalive, credentials: 'include', mode: shown ? 'cors' : 'no-cors' });
+    const settled = () => {
+      if (keepalive) tracker._keepalive! -= size;
+    };
+    if (keepalive) tracker._keepalive = (tracker._keepalive || 0) + size;
+    try {
+      request.then(
+        (response) => {
+          settled();
+          answered(tracker, response, chunk, shown);
+        },
+        () => {
+          settled();
+          if (retry) failed(tracker, chunk);
+        },
+      );
+    } catch {
+      // a page's fetch wrapper that returns no promise: nothing to count down
+      settled();
+    }
+    return request;
+  };
+  let sent: unknown;
+  for (const via of shown ? [viaFetch, beacon] : [beacon, viaFetch]) {
+    try {
+      if ((sent = via())) break;
+    } catch {
+      // missing, or refused the content type: the next way
+    }
+  }
+  return sent;
+}
+
+/**
+ * Matomo's answer to a request of `chunk`: 5xx and 429 are failures, another
+ * 4xx a refused hit, anything else delivery. Without CORS (`seen` false:
+ * the page was leaving) the answer is opaque, and not read.
+ */
+const answered = guard('transport', (tracker: Tracker, response: Response, chunk: Entry[], seen: boolean): void => {
+  const status = response.status;
+  // an unread body holds its request's share of the browser's keepalive
+  // quota (64 KiB in all): later keepalive requests would fail
+  response.body?.cancel();
+  if (!seen) return;
+  if (status > 499 || status == 429) return failed(tracker, chunk);
+  if (status > 399) warn('send', __DEBUG__ && 'Matomo answered ' + status + ': ' + chunk.length + ' hit(s) dropped, not retried');
+  // Matomo is back: what waits in the store goes now
+  if (tracker._fails) {
+    tracker._fails = 0;
+    retryNow(tracker);
+  }
+});
+
+/** A request failed: its hits go to the store, and one retry is scheduled, with back-off and jitter. */
+const failed = guard('transport', (tracker: Tracker, chunk: Entry[]): void => {
+  keep(tracker, chunk);
+  if (!tracker._retry) {
+    const fails = (tracker._fails = (tracker._fails || 0) + 1);
+    const delay = tracker._cfg.retryDelay * 1e3 * 2 ** Math.min(fails - 1, BACKOFF_DOUBLINGS) * (0.5 + Math.random() / 2);
+    tracker._retry = setTimeout(() => {
+      tracker._retry = 0;
+      flush(tracker, false, true);
+    }, delay);
+  }
+});
+
+/** Sends what the store holds now, without waiting for the back-off. */
+function retryNow(tracker: Tracker): void {
+  clearTimeout(tracker._retry!);
+  tracker._retry = 0;
+  flush(tracker, false, true);
+}
 
 /**
  * Installs the page listeners once per tracker: when the page becomes
  * hidden or is left, the leave hooks run (final heartbeat, pending metrics)
- * and the queue is flushed at once.
+ * and the queue is flushed at once; when it is shown again after failures,
+ * or the browser is back online, the retry store is sent.
  */
 export function wire(tracker: Tracker): void {
   if (tracker._wired) return;
@@ -148,9 +254,10 @@ export function wire(tracker: Tracker): void {
     if ((tracker._away = type == 'pagehide' || (type != 'pageshow' && document.visibilityState == 'hidden'))) {
       runHooks(tracker, tracker._onLeave, 'leave');
       flush(tracker, true);
-    }
+    } else if (tracker._fails) retryNow(tracker);
   };
   addEventListener('pagehide', leave);
   addEventListener('pageshow', leave);
   document.addEventListener('visibilitychange', leave);
+  addEventListener('online', () => retryNow(tracker));
 }

@@ -87,8 +87,9 @@ function withdraw(call: string) {
     each(tracker, (t) => {
       t._consent = false;
       requireConsentNow(t);
-      // hits waiting for the transport have not left yet: they never will
+      // hits waiting for the transport or for a retry have not left yet: they never will
       t._queue.length = 0;
+      t._mem = undefined;
     });
   });
 }

@@ -40,9 +40,15 @@ function first(block: Element, ...selectors: string[]): Element | undefined {
 /** The attribute's value when it is not empty. */
 const value = (element: Element | null | undefined, name: string) => element?.getAttribute(name) || undefined;
 
-/** The innermost block around `node` (an element, itself included, or a text node), if any; nothing for what is not a node. */
-export const blockOf = (node: Node | null | undefined): Element | null | undefined =>
-  ((node as Element)?.closest ? (node as Element) : node?.parentElement)?.closest(BLOCK);
+/** `node` and its ancestors, out of shadow roots too: the path a click on it takes. */
+export function pathOf(node: Node | null | undefined): EventTarget[] {
+  const path: EventTarget[] = [];
+  for (; node; node = node.parentNode || (node as ShadowRoot).host) path.push(node);
+  return path;
+}
+
+/** The innermost block on a path (a click's, or pathOf's), if any. */
+export const blockOn = (path: EventTarget[]): Element | undefined => path.find((node) => (node as Element).matches?.(BLOCK)) as Element | undefined;
 
 /** Every block in `node` (the node itself included), in document order. */
 export const blocksIn = (node: ParentNode): Element[] => [

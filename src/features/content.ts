@@ -8,7 +8,7 @@ import type { Tracker } from '../core/tracker.js';
 import { text } from '../core/validate.js';
 import { forget, unwatch, whenVisible } from '../core/visibility.js';
 import type { Params } from '../context/params.js';
-import { blockOf, blocksIn, contentOf, hrefOf, ignoresInteraction, targetNode, type Content } from './content-block.js';
+import { blockOn, blocksIn, contentOf, hrefOf, ignoresInteraction, pathOf, targetNode, type Content } from './content-block.js';
 
 /**
  * Content tracking (PROTOCOL.md §8): impressions of the content blocks a
@@ -61,15 +61,16 @@ function impress(state: State, tracker: Tracker, block: Element, call: string): 
 }
 
 /**
- * The interaction a click on `element` is, if any (§8.6): the element is in
- * a block, inside the block's target node when the markup names one, and
+ * The interaction a click is, if any (§8.6), from its path (the clicked
+ * element and its ancestors, out of shadow roots too): the click is in a
+ * block, inside the block's target node when the markup names one, and
  * that node is not marked to ignore interactions. `link`: a link's own URL,
  * the target when the block has none (as matomo.js's link hits).
  */
-function clickOn(element: Element, link?: string): Params | undefined {
-  const block = blockOf(element);
+function clickOn(path: EventTarget[], link?: string): Params | undefined {
+  const block = blockOn(path);
   const target = block && targetNode(block);
-  if (!block || ignoresInteraction(target || block) || (target && !target.contains(element))) return undefined;
+  if (!block || ignoresInteraction(target || block) || (target && !path.includes(target))) return undefined;
   const content = contentOf(block);
   content.target ||= link || '';
   return contentParams(content, 'click');
@@ -85,13 +86,15 @@ function start(tracker: Tracker): State {
   // the content part of the link hit for a click on this element (§8.6, TV-22)
   const linkPart = (element: Element): Params => {
     const link = element.closest('a,area') || element;
-    return clickOn(link, hrefOf(link)) || [];
+    return clickOn(pathOf(link), hrefOf(link)) || [];
   };
   // capture, on the document: a page that stops the click's propagation
   // does not hide it, and one listener serves every block, present or later
   const onClick = guard('content interaction', (event: Event) => {
-    const element = event.target as Element;
-    const interaction = clickOn(element);
+    // the clicked element itself, inside an open shadow root too (event.target would be its host)
+    const path = event.composedPath();
+    const element = path[0] as Element;
+    const interaction = clickOn(path);
     // link tracking sends this click with the content part: one hit
     if (interaction && !(tracker._linkKind?.(element) && linkPart(element)[0])) send(tracker, interaction, 'content interaction');
   });
@@ -335,7 +338,7 @@ export const trackContentInteractionNode = api(
   'trackContentInteractionNode',
   (tracker, node: Node, contentInteraction?: string): void => {
     const call = 'trackContentInteractionNode';
-    const block = blockOf(node);
+    const block = blockOn(pathOf(node));
     const interaction = contentInteraction == null ? 'Unknown' : text(contentInteraction);
     if (!block) must(call, node, __DEBUG__ && 'node must be in a content block');
     else if (!interaction) must(call, contentInteraction, __DEBUG__ && 'contentInteraction must be a non-empty string');

@@ -78,11 +78,18 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
     }
   };
 
+  // each page view is timed on its own: the activity that led to it (the
+  // click on a route's link, in a single-page app) is not activity on it
+  const onPageView = () => {
+    activeAt = 0;
+  };
+
   addEventListener('focus', onFocus);
   addEventListener('blur', onBlur);
   document.addEventListener('visibilitychange', onVisibility);
   for (const type of ACTIVITY) addEventListener(type, onActivity, { capture: true, passive: true });
   tracker._onLeave.push(onLeave);
+  tracker._onPageView.push(onPageView);
   timer = setTimeout(tick, delay);
 
   const stop = () => {
@@ -92,6 +99,7 @@ export const enableHeartBeatTimer = api('enableHeartBeatTimer', (tracker, second
     document.removeEventListener('visibilitychange', onVisibility);
     for (const type of ACTIVITY) removeEventListener(type, onActivity, { capture: true });
     tracker._onLeave = tracker._onLeave.filter((hook) => hook != onLeave);
+    tracker._onPageView = tracker._onPageView.filter((hook) => hook != onPageView);
     // a stale stop() of a replaced heartbeat must not orphan the running one
     if (tracker._stopHeartbeat == stop) tracker._stopHeartbeat = undefined;
   };

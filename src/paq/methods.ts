@@ -23,11 +23,14 @@ export const CORE =
   'getCustomData setVisitorId getVisitorId setExcludedReferrers setCookieNamePrefix setCookieDomain ' +
   'getCookieDomain setCookiePath getCookiePath setSecureCookie setCookieSameSite ' +
   'setVisitorCookieTimeout setSessionCookieTimeout getSessionCookieTimeout setReferralCookieTimeout ' +
-  'deleteCookies disableCookies areCookiesEnabled setDomains enableHeartBeatTimer disableHeartBeatTimer ' +
+  'deleteCookies disableCookies areCookiesEnabled setDomains enableHeartBeatTimer disableHeartBeatTimer enableSpaTracking ' +
   'requireConsent setConsentGiven rememberConsentGiven forgetConsentGiven hasConsent isConsentRequired ' +
   'getRememberedConsent hasRememberedConsent requireCookieConsent setCookieConsentGiven ' +
   'rememberCookieConsentGiven forgetCookieConsentGiven getRememberedCookieConsent optUserOut ' +
-  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal enableFileTracking';
+  'forgetUserOptOut isUserOptedOut setDoNotTrack trackEvent trackSiteSearch trackGoal enableFileTracking ' +
+  'enableLinkTracking addListener trackLink setIgnoreClasses setDownloadClasses setLinkClasses ' +
+  'setDownloadExtensions addDownloadExtensions removeDownloadExtensions setLinkTrackingTimer getLinkTrackingTimer ' +
+  'disableRetry setRetryDelay';
 
 /** Implemented, in the full build only. */
 export const FULL =
@@ -42,11 +45,8 @@ export const FULL =
   'trackContentImpressionsWithinNode trackContentImpression trackContentInteraction trackContentInteractionNode ' +
   'logAllContentBlocksOnPage clearTrackedContentImpressions';
 
-/** Arrive with later issues; warn "not in this build" until then. */
-export const COMING =
-  'setLinkTrackingTimer getLinkTrackingTimer enableLinkTracking addListener ' +
-  'setIgnoreClasses setDownloadClasses setLinkClasses setDownloadExtensions addDownloadExtensions ' +
-  'removeDownloadExtensions trackLink';
+/** Arrive with later issues; warn "not in this build" until then (none now). */
+export const COMING = '';
 
 /** Nothing to do in matomo-lite: accepted silently. */
 export const NOOP =
@@ -73,7 +73,9 @@ export const PRIORITY =
   'alwaysUseSendBeacon disableAlwaysUseSendBeacon enableLinkTracking setCookieConsentGiven requireConsent ' +
   'setConsentGiven disablePerformanceTracking setPagePerformanceTiming setExcludedQueryParams setExcludedReferrers';
 
-const LINKS = 'link tracking (a later issue)';
+const CLASSES = 'whole class names, as given (besides the built-in `matomo-…`/`piwik-…` ones)';
+const EXTENSIONS = 'matched at the end of the link\'s path, not anywhere in the URL';
+const TIMER = 'accepted; nothing waits for it: a link hit never delays navigation';
 const CONTENT_STOP = 'returns stop(), which ends content tracking on the tracker';
 const NO_API = 'matomo-lite never calls the Matomo HTTP API';
 const REQUESTS = 'hits are built and batched by the core; no raw request strings';
@@ -85,14 +87,14 @@ export const NOTES: Record<string, string> = {
   getMatomoUrl: NO_API,
   getPiwikUrl: NO_API,
   addTracker: 'a tracker of its own that every later `_paq` command also runs on, except setTrackerUrl and setSiteId (§11.4)',
-  alwaysUseSendBeacon: 'sendBeacon is always tried first',
-  disableAlwaysUseSendBeacon: 'sendBeacon, then fetch keepalive, then an image: never blocks the page',
+  alwaysUseSendBeacon: 'fetch while the page is shown (its answer is seen, failures are retried), sendBeacon when it is hidden or left',
+  disableAlwaysUseSendBeacon: 'fetch while the page is shown, sendBeacon when it is hidden or left: never blocks the page',
   setCustomRequestProcessing: REQUESTS,
   appendToTrackingUrl: 'a leading `&` or `?` is dropped; `\'\'` removes the string',
   getRequest: REQUESTS,
   addPlugin: 'no matomo.js plugin API',
-  setLinkTrackingTimer: LINKS,
-  getLinkTrackingTimer: LINKS,
+  setLinkTrackingTimer: TIMER,
+  getLinkTrackingTimer: TIMER,
   queueRequest: REQUESTS + '; every hit is queued and batched',
   disableQueueRequest: REQUESTS,
   setRequestQueueInterval: REQUESTS,
@@ -114,19 +116,22 @@ export const NOTES: Record<string, string> = {
   getCookie: 'matomo.js internal helper: read document.cookie',
   hasCookies: 'use navigator.cookieEnabled',
   disableCampaignParameters: 'no effect while consent is required, as in matomo.js',
-  enableLinkTracking: LINKS,
-  addListener: LINKS,
-  setIgnoreClasses: LINKS,
-  setDownloadClasses: LINKS,
-  setLinkClasses: LINKS,
-  setDownloadExtensions: LINKS,
-  addDownloadExtensions: LINKS,
-  removeDownloadExtensions: LINKS,
-  trackLink: LINKS,
+  enableLinkTracking: 'one listener for the page, shadow DOM included; a right click counts only with `pseudoClicks` true; returns stop()',
+  addListener: 'returns stop()',
+  setIgnoreClasses: CLASSES,
+  setDownloadClasses: CLASSES,
+  setLinkClasses: CLASSES,
+  setDownloadExtensions: EXTENSIONS,
+  addDownloadExtensions: EXTENSIONS,
+  removeDownloadExtensions: EXTENSIONS,
+  trackLink: '`type` must be `link` or `download`; the callback runs at once',
   trackAllContentImpressions: CONTENT_STOP,
   trackVisibleContentImpressions: 'IntersectionObserver, no polling: checkOnScroll and timeInterval are accepted and not needed; ' + CONTENT_STOP,
   trackContentImpressionsWithinNode: CONTENT_STOP,
   logAllContentBlocksOnPage: 'blocks in document order (matomo.js: reverse); also returns them',
   clearTrackedContentImpressions: 'matomo-lite only: the blocks are impressed again in this page view',
   enableHeartBeatTimer: 'returns stop()',
+  disableRetry: 'matomo-lite only: failed sends are not retried (README, Reliability)',
+  setRetryDelay: 'matomo-lite only: seconds before the first retry of a failed send (README, Reliability)',
+  enableSpaTracking: 'matomo-lite only: page views of a single-page app\'s client-side navigations (Single-page apps); returns stop()',
 };

@@ -4,7 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCollector, forwardTarget, PIXEL_GIF } from '../../e2e/collector/server.mjs';
+import { startCollector, forwardTarget, parseFault, PIXEL_GIF } from '../../e2e/collector/server.mjs';
 import { TV01, tv01With } from './hits.mjs';
 
 const FORM = 'application/x-www-form-urlencoded; charset=UTF-8';
@@ -21,6 +21,7 @@ function makeRoot() {
   };
   put('demo/index.html', '<!doctype html><title>demo</title>');
   put('demo/style.css', 'body{}');
+  put('demo/spa/index.html', '<!doctype html><title>spa</title>');
   put('dist/matomo-lite.js', 'window.MatomoLite={};');
   put('dist/matomo-lite.js.map', '{}');
   put('e2e/pages/basic.html', '<!doctype html><title>basic</title>');
@@ -270,6 +271,60 @@ describe('CORS (PROTOCOL §1.9)', () => {
   });
 });
 
+describe('fault modes (the reliability tests switch them on and off)', () => {
+  afterAll(() => c.setFault(null));
+
+  it('answers the given status with the CORS headers, recording nothing, until switched off', async () => {
+    c.setFault({ status: 503 });
+    const res = await get(`/matomo.php?${TV01}`, { headers: { origin: 'http://site.example' } });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://site.example');
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+    expect((await post('/matomo.php', TV01)).status).toBe(503);
+    expect(c.hits).toHaveLength(0);
+    expect(c.refused.map((r) => [r.method, r.mode])).toEqual([['GET', 503], ['POST', 503]]);
+    // static files are not affected
+    expect((await get('/demo/index.html')).status).toBe(200);
+    c.setFault(null);
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(204);
+    expect(c.hits).toHaveLength(1);
+  });
+
+  it('count: only that many requests, then off', async () => {
+    c.setFault({ status: 400, count: 1 });
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(400);
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(204);
+    expect(c.hits).toHaveLength(1);
+  });
+
+  it('drop: the connection closes unanswered', async () => {
+    c.setFault({ drop: true });
+    await expect(get(`/matomo.php?${TV01}`)).rejects.toThrow();
+    expect(c.hits).toHaveLength(0);
+    expect(c.refused.map((r) => r.mode)).toEqual(['drop']);
+  });
+
+  it('hang: holds each request, then handles it as usual', async () => {
+    c.setFault({ hang: 300 });
+    const start = Date.now();
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(204);
+    expect(Date.now() - start).toBeGreaterThanOrEqual(290);
+    expect(c.hits).toHaveLength(1);
+    expect(c.refused).toHaveLength(0);
+  });
+
+  it('is switched over HTTP too: POST /__fault?status=503 (or drop, hang=ms, count=n), POST /__fault to switch off', async () => {
+    expect(await (await post('/__fault?status=503&count=2', '')).json()).toEqual({ status: 503, count: 2 });
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(503);
+    expect(await (await get('/__fault')).json()).toEqual({ status: 503, count: 1 });
+    expect(await (await post('/__fault', '')).json()).toBeNull();
+    expect((await get(`/matomo.php?${TV01}`)).status).toBe(204);
+    expect(parseFault('drop=1')).toEqual({ drop: true });
+    expect(parseFault('hang=99999999')).toEqual({ hang: 60000 });
+    expect(parseFault('count=3')).toBeNull();
+  });
+});
+
 describe('/__hits and /__events', () => {
   it('lists hits, filters with ?since, clears with DELETE and POST /__hits/clear', async () => {
     await get(`/matomo.php?${tv01With({ action_name: 'a' })}`);
@@ -347,6 +402,17 @@ describe('static files', () => {
     expect(res.headers.get('content-type')).toBe(type);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toBe(body);
+  });
+
+  it('serves the index.html of a single-page app for its routes, not for its missing files', async () => {
+    for (const route of ['/demo/spa/products', '/demo/spa/products/shoes']) {
+      const res = await get(route);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('<!doctype html><title>spa</title>');
+    }
+    expect((await get('/demo/spa/missing.js')).status).toBe(404);
+    expect((await get('/demo/elsewhere')).status).toBe(404);
+    expect((await rawRequest(c.port, '/demo/spa/../../secret.txt')).status).toBe(404);
   });
 
   it('redirects / to /demo/ and /demo to /demo/', async () => {

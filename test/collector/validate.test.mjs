@@ -22,9 +22,11 @@ describe('validateHit: hits matomo.js sends', () => {
       tv01With({ action_name: null, idgoal: '0', ec_id: 'A1', revenue: '10', ec_st: '8', ec_items: '[["SKU1","Shirt","Clothes",19.99,2]]' }),
       tv01With({ action_name: null, search: 'shoes', search_cat: 'all', search_count: '0' }),
       tv01With({ action_name: null, link: 'https://other.example/' }),
+      tv01With({ action_name: null, download: 'https://www.example.com/a.pdf' }),
+      // TV-22: a click on a content block that is an outlink
+      tv01With({ action_name: null, link: 'https://ads.example.net/land', c_i: 'click', c_n: 'img.jpg', c_p: 'img.jpg', c_t: 'https://ads.example.net/land', ca: '1' }),
       tv01With({ action_name: null, c_n: 'Banner', c_p: 'img.png', c_t: 'https://x.example/', ca: '1' }),
       tv01With({ action_name: null, c_i: 'click', c_n: 'Banner', c_p: 'img.png', ca: '1' }),
-      tv01With({ action_name: null, link: 'https://x.example/', c_i: 'click', c_n: 'Banner', c_p: 'img.png', c_t: 'https://x.example', ca: '1' }),
       tv01With({ _id: '' }),
       tv01With({ dimension1: '', dimension12: 'blue' }),
     ];
@@ -65,6 +67,9 @@ const CASES = [
   ['h/m/s', tv01With({ s: '60' }), 'h/m/s: s must be an integer 0–59 (got "60")'],
   ['ca+ping', tv01With({ action_name: null, ping: '1', ca: '1' }), 'ca+ping: ca=1 must never be sent with ping=1 (server error, hit dropped)'],
   ['ca without action', tv01With({ action_name: null, ca: '1' }), 'ca without action: ca=1 without any action parameter (e_c, e_a, c_n, ma_id, link, download, search, idgoal): no handler, hit dropped'],
+  ['cdo', tv01With({ cdo: '-5' }), 'cdo: must be whole seconds ≥ 0 (got "-5")'],
+  ['cdo', tv01With({ cdo: '1.5' }), 'cdo: must be whole seconds ≥ 0 (got "1.5")'],
+  ['cdo', tv01With({ cdo: '86401' }), 'cdo: a hit 86401 s old needs token_auth: Matomo answers 400 (over 86400 s)'],
   ['search_count', tv01With({ action_name: null, search: 'shoes', search_count: 'many' }), 'search_count: must be an integer ≥ 0 (got "many")'],
   ['send_image', tv01With({ send_image: null }), 'send_image: must be 0 (1 only on image GETs) (got nothing)'],
   ['r', tv01With({ r: '12a' }), 'r: must be digits (got "12a")'],
@@ -83,6 +88,10 @@ const CASES = [
   ['only 1', tv01With({ action_name: null, ping: 'true' }), 'only 1: ping is only ever sent as 1 (got "true")'],
   ['only 1', tv01With({ consent: '0' }), 'only 1: consent is only ever sent as 1 (got "0")'],
   ['ca on actions', eventWith({ ca: null }), 'ca on actions: e_c/e_a hits must carry ca=1 (missing)'],
+  ['link/download', tv01With({ action_name: null, link: '/relative' }), 'link/download: link must be an absolute URL (got "/relative")'],
+  ['link/download', tv01With({ action_name: null, download: 'mailto:a@b.c' }), 'link/download: download must not be a mailto: URL (matomo.js never tracks one)'],
+  ['link/download', tv01With({ action_name: null, link: 'https://a.example/', download: 'https://a.example/a.pdf' }), 'link/download: link and download must not be sent together'],
+  ['ca on links', tv01With({ action_name: null, link: 'https://a.example/', ca: '1' }), 'ca on links: ca=1 on a link or download hit without a content interaction (c_i, c_n…)'],
   ['content part', tv01With({ action_name: null, c_n: 'Ad', c_p: 'x', c_t: '', ca: '1' }), 'content part: c_t is empty (matomo.js leaves an empty one out)'],
   ['content part', tv01With({ action_name: null, link: 'https://x.example/', c_i: 'click', c_p: 'x' }), 'content part: c_i, c_p without c_n: Matomo records no content action'],
   ['content part', tv01With({ action_name: null, c_n: 'Ad', ca: '1' }), 'content part: an impression without c_p: Matomo pairs interactions with impressions by c_n and c_p'],
@@ -105,6 +114,10 @@ describe('validateHit: every rule fires', () => {
   it('has at least one case for each rule', () => {
     const covered = new Set(CASES.map(([rule]) => rule));
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it('passes a hit retried within 24 h (cdo, no token_auth)', () => {
+    expect(violationsOf(tv01With({ cdo: '82800' }))).toEqual([]);
   });
 
   it('fires exactly the broken rule and no other on a single change', () => {

@@ -52,7 +52,7 @@ describe('a page view (TV-01 without timing)', () => {
     trackPageView(tracker());
     const [hit] = await sentHits(sent);
     expect(sent).toHaveLength(1);
-    expect(hit.via).toBe('beacon');
+    expect(hit.via).toBe('fetch');
     expect(hit.url.startsWith('https://matomo.example.com/matomo.php?action_name=Products%20%26%20Co&idsite=1&rec=1&r=')).toBe(true);
     expect(hit.body).toBe('');
     expect(hit.type?.toLowerCase()).toBe('application/x-www-form-urlencoded; charset=utf-8');

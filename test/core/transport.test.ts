@@ -30,7 +30,7 @@ describe('batching', () => {
     await vi.advanceTimersByTimeAsync(0);
     await settled(sent);
     expect(sent).toHaveLength(1);
-    expect(sent[0].via).toBe('beacon');
+    expect(sent[0].via).toBe('fetch');
     expect(sent[0].url).toBe('https://matomo.example.com/matomo.php');
     const body = JSON.parse(sent[0].body);
     expect(body.send_image).toBe(0);
@@ -124,15 +124,59 @@ describe('transport choice', () => {
     expect(sent[0].body.startsWith('action_name=short&idsite=1')).toBe(true);
   });
 
-  it('falls back to fetch keepalive when sendBeacon is missing, to an ordinary fetch when it refuses', async () => {
-    for (const beacon of [undefined, false]) {
+  it('sends by fetch in CORS mode while the page is shown, so the answer is seen', async () => {
+    const sent = captureTransport();
+    trackPageView(tracker(), 'shown');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((s) => s.via)).toEqual(['fetch']);
+    expect(sent[0].init).toEqual({ mode: 'cors', credentials: 'include', keepalive: true });
+    expect(sent[0].url).toContain('matomo.php?action_name=shown&');
+  });
+
+  it('keeps keepalive requests under the 64 KiB the browser lets fly together: beyond, without keepalive, until they settle', async () => {
+    const sent = captureTransport();
+    // answers that wait: the requests stay in flight
+    const answers: (() => void)[] = [];
+    const recorded = globalThis.fetch;
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      recorded(url, init);
+      return new Promise<Response>((resolve) => answers.push(() => resolve(new Response(null, { status: 204 }))));
+    });
+    const t = tracker();
+    // three bodies of about 30 KB, one after the other
+    for (let i = 0; i < 3; i++) {
+      trackPageView(t, 'x'.repeat(30_000));
+      await vi.advanceTimersByTimeAsync(FIRST_REQUEST_GAP_MS);
+    }
+    expect(sent.map((s) => s.init?.keepalive)).toEqual([true, false, false]);
+    answers.splice(0).forEach((answer) => answer());
+    await vi.advanceTimersByTimeAsync(0);
+    trackPageView(t, 'x'.repeat(30_000));
+    await vi.advanceTimersByTimeAsync(FIRST_REQUEST_GAP_MS);
+    expect(sent.at(-1)!.init?.keepalive).toBe(true);
+  });
+
+  it('falls back to sendBeacon where fetch is missing', async () => {
+    const sent = captureTransport({ fetch: false });
+    trackPageView(tracker(), 'fallback');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((s) => s.via)).toEqual(['beacon']);
+    expect(sent[0].url).toContain('matomo.php?action_name=fallback&');
+  });
+
+  it('sends by sendBeacon when the page is left, by fetch keepalive (no CORS) where it is missing', async () => {
+    for (const beacon of [true, undefined]) {
       const sent = captureTransport({ beacon });
-      trackPageView(tracker(), 'fallback');
+      const t = tracker();
+      trackPageView(t, 'first');
       await vi.advanceTimersByTimeAsync(0);
-      expect(sent.map((s) => s.via)).toEqual(beacon === false ? ['beacon', 'fetch'] : ['fetch']);
-      expect(sent.at(-1)!.url).toContain('matomo.php?action_name=fallback&');
-      // refused: the budget of requests that outlive the page is used up, keepalive would fail too
-      expect(sent.at(-1)!.keepalive).toBe(beacon === undefined);
+      window.dispatchEvent(new Event('pagehide'));
+      sent.length = 0;
+      trackPageView(t, 'leaving');
+      expect(sent.map((s) => s.via)).toEqual([beacon ? 'beacon' : 'fetch']);
+      if (!beacon) expect(sent[0].init).toEqual({ mode: 'no-cors', credentials: 'include', keepalive: true });
+      expect(sent[0].url).toContain('matomo.php?action_name=leaving&');
+      window.dispatchEvent(new Event('pageshow'));
     }
   });
 

@@ -1,7 +1,9 @@
 // A block's name, piece and target from its markup (PROTOCOL.md §8.1–§8.2),
 // rule by rule, the examples of §8.2 and TV-21, and hostile markup.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { absoluteUrl, blockOf, blocksIn, contentOf, targetNode } from '../../src/features/content-block';
+import { absoluteUrl, blockOn, blocksIn, contentOf, pathOf, targetNode } from '../../src/features/content-block';
+
+const blockOf = (node: unknown) => blockOn(pathOf(node as Node));
 import { setPage } from '../helpers';
 
 const PAGE = 'http://host/tests/javascript/';
@@ -83,16 +85,19 @@ describe('blocks (§8.1)', () => {
     expect(blocksIn(document.getElementById('inner')!).map((e) => e.id)).toEqual(['inner']);
   });
 
-  it('around a node: the innermost, from an element or a text node', () => {
+  it('around a node: the innermost, from an element or a text node, out of a shadow root too', () => {
     document.body.innerHTML = '<div id="out" data-track-content><p id="p">x<span id="in" data-track-content>y</span></p></div><p id="none">z</p>';
     const $ = (id: string) => document.getElementById(id)!;
     expect(blockOf($('p'))?.id).toBe('out');
     expect(blockOf($('in').firstChild!)?.id).toBe('in');
     expect(blockOf($('out'))?.id).toBe('out');
-    expect(blockOf($('none'))).toBeNull();
+    expect(blockOf($('none'))).toBeUndefined();
     expect(blockOf(document)).toBeFalsy();
     expect(blockOf({} as Node)).toBeFalsy();
     expect(blockOf(null)).toBeFalsy();
+    const inner = document.createElement('b');
+    $('p').attachShadow({ mode: 'open' }).append(inner);
+    expect(blockOf(inner)?.id).toBe('out');
   });
 });
 

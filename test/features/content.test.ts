@@ -385,6 +385,26 @@ describe('interactions (§8.6, TV-22, TV-23)', () => {
     expect(await sent()).toEqual([]);
   });
 
+  it('a click inside an open shadow root counts for the block around its host, and for a target inside it', async () => {
+    document.body.innerHTML = '<div data-track-content data-content-name="Widget"><span id="host"></span></div><div id="other">x</div>';
+    const root = $('host').attachShadow({ mode: 'open' });
+    const button = document.createElement('button');
+    const inner = document.createElement('div');
+    inner.setAttribute('data-track-content', '');
+    inner.setAttribute('data-content-name', 'Inner');
+    const target = document.createElement('a');
+    target.setAttribute('data-content-target', 'https://x.example.org/');
+    const outside = document.createElement('i');
+    inner.append(target, outside);
+    root.append(button, inner);
+    visible();
+    const composed = (element: Element) => element.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    composed(button);
+    composed(target);
+    composed(outside);
+    expect(await sent()).toEqual(['c_i=click&c_n=Widget&c_p=Unknown&ca=1', 'c_i=click&c_n=Inner&c_p=Unknown&c_t=https%3A%2F%2Fx.example.org%2F&ca=1']);
+  });
+
   it('the innermost block of nested blocks gets the click', async () => {
     document.body.innerHTML = '<div data-track-content data-content-name="Out"><div data-track-content data-content-name="In"><b id="b">x</b></div></div>';
     visible();

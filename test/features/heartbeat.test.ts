@@ -58,6 +58,28 @@ describe('enableHeartBeatTimer', () => {
     expect(await pings(sent)).toBe(2);
   });
 
+  it('times each page view on its own: the activity that led to a page view is not activity on it', async () => {
+    const { sent, t } = await setup();
+    await vi.advanceTimersByTimeAsync(20_000);
+    // a click on a route's link, and the page view a single-page app sends for it, in one millisecond
+    window.dispatchEvent(new Event('pointerdown'));
+    trackPageView(t);
+    current = t._pvId!;
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(await pings(sent)).toBe(0);
+    // activity on the new page view counts
+    window.dispatchEvent(new Event('scroll'));
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(await pings(sent)).toBe(1);
+  });
+
+  it('stop() takes its page-view hook off the tracker', async () => {
+    const { t, stop } = await setup();
+    expect(t._onPageView).toHaveLength(1);
+    stop();
+    expect(t._onPageView).toHaveLength(0);
+  });
+
   it('does not ping while the page is hidden or unfocused', async () => {
     const { sent } = await setup();
     window.dispatchEvent(new Event('scroll'));

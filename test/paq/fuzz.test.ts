@@ -52,7 +52,7 @@ it(`survives ${COMMANDS} random _paq commands without an exception or a hit with
   expect(errors).toEqual([]);
   const received = records(sent);
   // the generator must reach the wire, or the check below proves nothing
-  expect(received.length).toBeGreaterThan(200);
+  expect(received.length).toBeGreaterThan(100);
   // and the tracker still works after all that: the generator's last command is this event
   // (added trackers may send it too; the first one must)
   expect(received.filter((hit) => hit.params.e_a == 'end' && hit.params.idsite == '3').length, 'the final event').toBeGreaterThan(0);

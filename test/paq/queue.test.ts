@@ -124,15 +124,16 @@ describe('unknown, unsupported and coming methods (PROTOCOL §14 item 17)', () =
   it('warn once with their name, never throw, and never stop the other commands', async () => {
     const { hits, warnings } = setup();
     win._paq = [['noSuchMethod', 1], ['Plugin.method'], ['Plugin::static'], ['killFrame'], 42, null, ...snippet(['noSuchMethod', 2])];
-    expect(() => start()).not.toThrow();
-    win._paq.push(['noSuchMethod'], ['trackLink', 'https://example.org', 'link'], ['trackLink'], ['trackEvent', 'Still', 'here']);
+    // the core build, which lacks content tracking
+    expect(() => start(named(coreList))).not.toThrow();
+    win._paq.push(['noSuchMethod'], ['trackContentImpression', 'Banner', 'img.jpg'], ['trackContentImpression'], ['trackEvent', 'Still', 'here']);
     expect((await hits()).map((h) => h.get('action_name') ?? h.get('e_c'))).toEqual(['Products & Co', 'Still']);
     // once each (in production, where the words are gone: once per call)
     const count = (line: string) => warnings().filter((w) => w == saidLine(line)).length;
     expect(count('_paq: unknown command "noSuchMethod"; ignored')).toBe(1);
     expect(count('_paq: unknown command "Plugin.method"; ignored')).toBe(1);
     expect(count('killFrame: not supported by matomo-lite; ignored')).toBe(1);
-    expect(count('trackLink: not in this build; ignored')).toBe(1);
+    expect(count('trackContentImpression: not in this build; ignored')).toBe(1);
   });
 
   it('accept the no-op methods silently', () => {
@@ -344,6 +345,25 @@ describe('the core build', () => {
     expect(warnings()).toContain(saidLine('trackEcommerceOrder: not in this build; ignored'));
   });
 
+  it("runs the snippet's enableLinkTracking without a warning: an outlink click sends link=", async () => {
+    const { hits, warnings } = setup();
+    win._paq = snippet(['setLinkClasses', 'partner'], ['setLinkTrackingTimer', 250]);
+    start(named(coreList));
+    const a = document.createElement('a');
+    a.href = '/partner';
+    a.className = 'partner';
+    document.body.appendChild(a);
+    // happy-dom would follow it
+    addEventListener('click', (event) => event.preventDefault(), { once: true });
+    a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    a.remove();
+    expect((await hits()).map((h) => h.get('action_name') ?? h.get('link'))).toEqual(['Products & Co', 'https://www.example.com/partner']);
+    expect(win.Matomo!.getAsyncTracker()!.getLinkTrackingTimer()).toBe(250);
+    expect(warnings()).toEqual([]);
+    // its listener must not track the next tests' clicks: a second call returns the running one's stop()
+    (win.Matomo!.getAsyncTracker()!.enableLinkTracking() as () => void)();
+  });
+
   it('offers matomo-lite functions beyond Matomo’s too (setDebug), but not createTracker', () => {
     setup();
     start(api);
@@ -370,13 +390,30 @@ describe('the script tag’s data- attributes (script-tag.ts)', () => {
           'require-consent': '',
           domains: ' example.com, *.example.org  shop.example.net ',
           heartbeat: '',
+          // present: on, whatever the value
+          'link-tracking': 'false',
         }),
       ),
     ).toEqual([
-      [['setTrackerUrl', MATOMO], ['setSiteId', '3'], ['disableCookies'], ['requireConsent'], ['setDomains', ['example.com', '*.example.org', 'shop.example.net']]],
+      [
+        ['setTrackerUrl', MATOMO],
+        ['setSiteId', '3'],
+        ['disableCookies'],
+        ['requireConsent'],
+        ['setDomains', ['example.com', '*.example.org', 'shop.example.net']],
+        ['enableLinkTracking'],
+      ],
       [['enableHeartBeatTimer', undefined], ['trackPageView']],
     ]);
     expect(scriptCommands(tag({ 'site-id': '3', heartbeat: '30', 'no-pageview': '' }))).toEqual([[['setSiteId', '3']], [['enableHeartBeatTimer', 30]]]);
+  });
+
+  it('data-spa: SPA tracking before the page view, the words it lists as options set to true', () => {
+    const tail = (spa: string) => scriptCommands(tag({ 'site-id': '3', spa }))[1];
+    expect(tail('')).toEqual([['enableSpaTracking', {}], ['trackPageView']]);
+    expect(tail(' hash, replace ')).toEqual([['enableSpaTracking', { hash: true, replace: true }], ['trackPageView']]);
+    // enableSpaTracking refuses what is not an option
+    expect(tail('hsah')).toEqual([['enableSpaTracking', { hsah: true }], ['trackPageView']]);
   });
 
   it('do nothing without data-tracker-url or data-site-id, or without a script', () => {
