@@ -199,10 +199,10 @@ async function measure(browser, origin, collector, id) {
     await tab.evaluate((i) => window.__links[i].click(), i);
     await pause(CLICK_MS);
   }
-  await phase('clicks');
+  await phase('click');
   const links = await tab.evaluate(() => typeof window.MatomoLite?.enableLinkTracking == 'function');
   await context.close();
-  return { ...phases, impressions, clicks, links };
+  return { ...phases, impressions, clicked: clicks, links };
 }
 
 const median = (values) => {
@@ -240,7 +240,7 @@ for (const [id] of TRACKERS.slice(1)) {
   for (const phase of ['init', 'scroll', 'idle']) result[id][phase] = { script: net(id, phase, 'script'), tasks: net(id, phase, 'tasks') };
   result[id].impressions = median(runs[id].map((run) => run.impressions));
   result[id].links = runs[id].every((run) => run.links) || id == 'matomo';
-  result[id].click = median(runs[id].map((run, i) => (run.clicks.script - runs.control[i].clicks.script) / Math.max(run.clicks, 1)));
+  result[id].click = median(runs[id].map((run, i) => (run.click.script - runs.control[i].click.script) / Math.max(run.clicked, 1)));
 }
 
 const ratio = (phase, id = 'full') => result[id][phase].script / result.matomo[phase].script;
