@@ -133,3 +133,14 @@ export { enableFileTracking, appendToTrackingUrl, trackRequest } from './feature
 export { enableJSErrorTracking } from './features/errors.js';
 export type { MediaOptions } from './features/media.js';
 export { enableMediaTracking, disableMediaTracking, scanForMedia } from './features/media.js';
+export type { Content } from './features/content.js';
+export {
+  trackVisibleContentImpressions,
+  trackAllContentImpressions,
+  trackContentImpressionsWithinNode,
+  trackContentImpression,
+  trackContentInteraction,
+  trackContentInteractionNode,
+  logAllContentBlocksOnPage,
+  clearTrackedContentImpressions,
+} from './features/content.js';

@@ -45,7 +45,7 @@
       }
       case 'link': add('link', p.link); add('content', p.c_n); break;
       case 'download': add('download', p.download); add('content', p.c_n); break;
-      case 'content': add('interaction', p.c_i); add('name', p.c_n); add('piece', p.c_p); add('target', p.c_t); break;
+      case 'content': add(p.c_i ? 'interaction' : '', p.c_i || 'impression'); add('name', p.c_n); add('piece', p.c_p); add('target', p.c_t); break;
       case 'media': {
         // an impression has played nothing and has no time to play yet
         add(p.ma_mt || 'media', p.ma_ti || p.ma_re);

@@ -225,6 +225,13 @@ export const RULES = [
   rule('ca on links', 'client', '§7.7', 'a link or download hit carries ca=1 only with its content interaction (§8.6)', ({ params }) => {
     if ((has(params, 'link') || has(params, 'download')) && has(params, 'ca') && !has(params, 'c_n')) return 'ca=1 on a link or download hit without a content interaction (c_i, c_n…)';
   }),
+  rule('content part', 'client', '§8.3', 'c_i, c_p and c_t come with c_n and are never empty; an impression carries c_p', ({ params }) => {
+    const part = ['c_i', 'c_p', 'c_t'].filter((k) => has(params, k));
+    const out = part.filter((k) => params[k].trim() === '').map((k) => `${k} is empty (matomo.js leaves an empty one out)`);
+    if (part.length && !has(params, 'c_n')) out.push(`${part.join(', ')} without c_n: Matomo records no content action`);
+    if (has(params, 'c_n') && !has(params, 'c_i') && !has(params, 'c_p')) out.push('an impression without c_p: Matomo pairs interactions with impressions by c_n and c_p');
+    return out;
+  }),
   rule('dimensionN', 'client', '§6.6', 'custom dimensions are dimensionN with N ≥ 1', ({ keys }) =>
     [...new Set(keys)].filter((k) => k.startsWith('dimension') && !/^dimension[1-9]\d*$/.test(k)).map((k) => `${shown(k)} is not dimensionN with N ≥ 1`),
   ),

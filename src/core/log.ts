@@ -44,3 +44,12 @@ export function warn(call: string, words: string | false): void {
 export function warnOnce(call: string, words: string | false): void {
   once(line(call, words));
 }
+
+/** Shows a value the page asked to see (logAllContentBlocksOnPage), as matomo.js does: console.log, in every build. */
+export function logValue(value: unknown): void {
+  try {
+    console.log(value);
+  } catch {
+    // as print
+  }
+}

@@ -42,8 +42,28 @@ export interface Tracker {
   _linkKind?: (element: Element) => 'link' | 'download' | undefined;
   /** Parameters added to the link hit of a click on this element (content tracking adds the block's `c_*` part, §8.6, TV-22). */
   _linkParams: ((element: Element) => Params)[];
-  /** elements watched for entering the viewport, and the one IntersectionObserver (core/visibility.ts) */
-  _visible?: [IntersectionObserver, Map<Element, (element: Element) => boolean | void>];
+  /**
+   * Functions run by trackSiteSearch before its hit is sent: content
+   * tracking forgets the impressions it sent, as matomo.js does on a site
+   * search (§8.4). Part of the seam, like `_onPageView`: actions.ts runs
+   * them without knowing which features registered.
+   */
+  _onSiteSearch: (() => void)[];
+  /** the one IntersectionObserver, each watched element's callbacks, and the watched elements in the viewport (core/visibility.ts) */
+  _visible?: [IntersectionObserver, Map<Element, ((element: Element, box: DOMRectReadOnly) => boolean | void)[]>, Set<Element>];
+  /** content tracking while it runs (features/content.ts) */
+  _content?: {
+    /** the (name, piece, target) of every block impression sent in this page view, as JSON */
+    _seen: Set<string>;
+    /** impresses the block (unless seen) soon, with others found meanwhile, a bulk body's worth per task */
+    _impress: (block: Element, call: string) => void;
+    /** forgets them, and has the visible blocks impressed again when only visible ones are tracked */
+    _reset: () => void;
+    /** visible ones only: watches the blocks in this node for entering the viewport */
+    _watch?: (node: ParentNode) => void;
+    /** stops content tracking: observers, click listener, hooks */
+    _stop: () => void;
+  };
   /** current page-view id */
   _pvId?: string;
   /** pv_id pinned by setPageViewId */
@@ -100,6 +120,7 @@ export const createTracker = guard('createTracker', (config: TrackerConfig = {})
     _lastHit: 0,
     _onLeave: [],
     _onPageView: [],
+    _onSiteSearch: [],
     _linkParams: [],
     _pvs: 0,
     _dims: {},

@@ -45,8 +45,13 @@ export const CLIENT_HINTS_WAIT_MS = 500;
 /** The hold-back window after a tracker's first request (matomo.js: 800 ms). */
 export const FIRST_REQUEST_GAP_MS = 800;
 /** Matomo's bulk endpoint takes at most this many hits per body. */
-const BULK_MAX = 50;
-/** Browsers refuse a keepalive request body over 64 KiB: a larger one goes without keepalive. */
+export const BULK_MAX = 50;
+/**
+ * Browsers refuse keepalive requests that would carry over 64 KiB in flight
+ * together: a request that would go beyond goes without keepalive (a burst
+ * of bulk bodies, content impressions: refused, they would count as
+ * Matomo failing and wait for a retry).
+ */
 const KEEPALIVE_MAX = 6e4;
 /** The back-off doubles after each failed attempt, this many times at most (retryDelay × 64). */
 const BACKOFF_DOUBLINGS = 6;
@@ -57,6 +62,8 @@ declare module './tracker.js' {
     _fails?: number;
     /** the pending retry (a back-off runs): stored hits wait for it */
     _retry?: ReturnType<typeof setTimeout> | 0;
+    /** bytes of this tracker's keepalive requests in flight */
+    _keepalive?: number;
   }
 }
 
@@ -156,13 +163,28 @@ function post(tracker: Tracker, target: string, body: Blob, chunk: Entry[]): unk
   // a request fetch made is not sent again another way, even if the page's
   // own fetch wrapper returns no promise
   const viaFetch = () => {
-    const request = fetch(target, { method: 'POST', body, keepalive: body.size < KEEPALIVE_MAX, credentials: 'include', mode: shown ? 'cors' : 'no-cors' });
+    const size = body.size;
+    const keepalive = (tracker._keepalive || 0) + size < KEEPALIVE_MAX;
+    const request = fetch(target, { method: 'POST', body, keepalive, credentials: 'include', mode: shown ? 'cors' : 'no-cors' });
+    const settled = () => {
+      if (keepalive) tracker._keepalive! -= size;
+    };
+    if (keepalive) tracker._keepalive = (tracker._keepalive || 0) + size;
     try {
       request.then(
-        (response) => answered(tracker, response, chunk, shown),
-        () => retry && failed(tracker, chunk),
+        (response) => {
+          settled();
+          answered(tracker, response, chunk, shown);
+        },
+        () => {
+          settled();
+          if (retry) failed(tracker, chunk);
+        },
       );
-    } catch {}
+    } catch {
+      // a page's fetch wrapper that returns no promise: nothing to count down
+      settled();
+    }
     return request;
   };
   let sent: unknown;

@@ -35,3 +35,7 @@ export function isNumeric(value: unknown): value is number | string {
 export function isText(value: unknown): boolean {
   return typeof value == 'string' || typeof value == 'boolean' || (typeof value == 'number' && isFinite(value));
 }
+
+/** A trimmed non-empty string from a string or a finite number, else undefined (names, keywords, labels). */
+export const text = (value: unknown): string | undefined =>
+  ((typeof value == 'number' ? isFinite(value) : typeof value == 'string') && String(value).trim()) || undefined;

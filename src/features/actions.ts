@@ -1,16 +1,13 @@
 import { send } from '../core/send.js';
 import { api, must } from '../core/api.js';
-import { isNumeric, isText } from '../core/validate.js';
+import { runHooks } from '../core/guard.js';
+import { isNumeric, isText, text } from '../core/validate.js';
 
 /**
  * What a site records beyond the page view (§6.2–§6.4, §6.6, §6.8): events,
  * site search, goals, custom dimensions and the user id. Bad input is refused
  * with a warning that names the call, and no hit is sent.
  */
-
-/** A trimmed non-empty string from a string or a number, else undefined. */
-const text = (value: unknown): string | undefined =>
-  ((typeof value == 'number' ? isFinite(value) : typeof value == 'string') && String(value).trim()) || undefined;
 
 /**
  * Tracks an event: `e_c`, `e_a`, `e_n`, `e_v`, `ca=1`. Category and action
@@ -37,7 +34,9 @@ export const trackEvent = api(
 
 /**
  * Tracks a search on the site: `search`, `search_cat` (when given),
- * `search_count` (results, 0 means none). No new page view id.
+ * `search_count` (results, 0 means none). No new page view id. As in
+ * matomo.js, content impressions may be sent again afterwards (the hooks of
+ * `_onSiteSearch`).
  *
  * ```ts
  * trackSiteSearch(tracker, 'rain jacket', 'Shop', 12);
@@ -50,7 +49,10 @@ export const trackSiteSearch = api(
     const k = text(keyword);
     if (!k) must(call, keyword, __DEBUG__ && 'keyword must be a non-empty string');
     else if (resultsCount != null && !/^\d+$/.test(String(resultsCount))) must(call, resultsCount, __DEBUG__ && 'resultsCount must be an integer >= 0');
-    else send(tracker, [['search', k], ['search_cat', text(category)], ['search_count', resultsCount]], call, 0, customData);
+    else {
+      runHooks(tracker, tracker._onSiteSearch, call);
+      send(tracker, [['search', k], ['search_cat', text(category)], ['search_count', resultsCount]], call, 0, customData);
+    }
   },
 );
 

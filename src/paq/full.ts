@@ -123,6 +123,14 @@ import {
   enableMediaTracking,
   disableMediaTracking,
   scanForMedia,
+  trackVisibleContentImpressions,
+  trackAllContentImpressions,
+  trackContentImpressionsWithinNode,
+  trackContentImpression,
+  trackContentInteraction,
+  trackContentInteractionNode,
+  logAllContentBlocksOnPage,
+  clearTrackedContentImpressions,
 } from '../index.js';
 
 export const api = [
@@ -240,4 +248,12 @@ export const api = [
   enableMediaTracking,
   disableMediaTracking,
   scanForMedia,
+  trackVisibleContentImpressions,
+  trackAllContentImpressions,
+  trackContentImpressionsWithinNode,
+  trackContentImpression,
+  trackContentInteraction,
+  trackContentInteractionNode,
+  logAllContentBlocksOnPage,
+  clearTrackedContentImpressions,
 ];

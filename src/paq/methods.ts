@@ -42,13 +42,12 @@ export const FULL =
   'getAttributionCampaignKeyword getAttributionReferrerTimestamp getAttributionReferrerUrl ' +
   'enableCrossDomainLinking disableCrossDomainLinking isCrossDomainLinkingEnabled ' +
   'setCrossDomainLinkingTimeout getCrossDomainLinkingUrlParameter disableCampaignParameters discardHashTag ' +
-  'appendToTrackingUrl trackRequest enableJSErrorTracking enableMediaTracking';
+  'appendToTrackingUrl trackRequest enableJSErrorTracking enableMediaTracking trackAllContentImpressions trackVisibleContentImpressions ' +
+  'trackContentImpressionsWithinNode trackContentImpression trackContentInteraction trackContentInteractionNode ' +
+  'logAllContentBlocksOnPage clearTrackedContentImpressions';
 
-/** Arrive with later issues; warn "not in this build" until then. */
-export const COMING =
-  'trackAllContentImpressions trackVisibleContentImpressions ' +
-  'trackContentImpressionsWithinNode trackContentImpression trackContentInteraction ' +
-  'trackContentInteractionNode logAllContentBlocksOnPage';
+/** Arrive with later issues; warn "not in this build" until then (none now). */
+export const COMING = '';
 
 /** Nothing to do in matomo-lite: accepted silently. */
 export const NOOP =
@@ -78,7 +77,7 @@ export const PRIORITY =
 const CLASSES = 'whole class names, as given (besides the built-in `matomo-…`/`piwik-…` ones)';
 const EXTENSIONS = 'matched at the end of the link\'s path, not anywhere in the URL';
 const TIMER = 'accepted; nothing waits for it: a link hit never delays navigation';
-const CONTENT = 'content tracking (a later issue)';
+const CONTENT_STOP = 'returns stop(), which ends content tracking on the tracker';
 const NO_API = 'matomo-lite never calls the Matomo HTTP API';
 const REQUESTS = 'hits are built and batched by the core; no raw request strings';
 const CVARS = 'legacy custom variables (CustomVariables plugin): use custom dimensions';
@@ -127,13 +126,11 @@ export const NOTES: Record<string, string> = {
   addDownloadExtensions: EXTENSIONS,
   removeDownloadExtensions: EXTENSIONS,
   trackLink: '`type` must be `link` or `download`; the callback runs at once',
-  trackAllContentImpressions: CONTENT,
-  trackVisibleContentImpressions: CONTENT,
-  trackContentImpressionsWithinNode: CONTENT,
-  trackContentImpression: CONTENT,
-  trackContentInteraction: CONTENT,
-  trackContentInteractionNode: CONTENT,
-  logAllContentBlocksOnPage: CONTENT,
+  trackAllContentImpressions: CONTENT_STOP,
+  trackVisibleContentImpressions: 'IntersectionObserver, no polling: checkOnScroll and timeInterval are accepted and not needed; ' + CONTENT_STOP,
+  trackContentImpressionsWithinNode: CONTENT_STOP,
+  logAllContentBlocksOnPage: 'blocks in document order (matomo.js: reverse); also returns them',
+  clearTrackedContentImpressions: 'matomo-lite only: the blocks are impressed again in this page view',
   enableHeartBeatTimer: 'returns stop()',
   disableRetry: 'matomo-lite only: failed sends are not retried (README, Reliability)',
   setRetryDelay: 'matomo-lite only: seconds before the first retry of a failed send (README, Reliability)',

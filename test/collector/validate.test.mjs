@@ -26,6 +26,7 @@ describe('validateHit: hits matomo.js sends', () => {
       // TV-22: a click on a content block that is an outlink
       tv01With({ action_name: null, link: 'https://ads.example.net/land', c_i: 'click', c_n: 'img.jpg', c_p: 'img.jpg', c_t: 'https://ads.example.net/land', ca: '1' }),
       tv01With({ action_name: null, c_n: 'Banner', c_p: 'img.png', c_t: 'https://x.example/', ca: '1' }),
+      tv01With({ action_name: null, c_i: 'click', c_n: 'Banner', c_p: 'img.png', ca: '1' }),
       tv01With({ _id: '' }),
       tv01With({ dimension1: '', dimension12: 'blue' }),
       mediaWith(),
@@ -103,6 +104,9 @@ const CASES = [
   ['link/download', tv01With({ action_name: null, download: 'mailto:a@b.c' }), 'link/download: download must not be a mailto: URL (matomo.js never tracks one)'],
   ['link/download', tv01With({ action_name: null, link: 'https://a.example/', download: 'https://a.example/a.pdf' }), 'link/download: link and download must not be sent together'],
   ['ca on links', tv01With({ action_name: null, link: 'https://a.example/', ca: '1' }), 'ca on links: ca=1 on a link or download hit without a content interaction (c_i, c_n…)'],
+  ['content part', tv01With({ action_name: null, c_n: 'Ad', c_p: 'x', c_t: '', ca: '1' }), 'content part: c_t is empty (matomo.js leaves an empty one out)'],
+  ['content part', tv01With({ action_name: null, link: 'https://x.example/', c_i: 'click', c_p: 'x' }), 'content part: c_i, c_p without c_n: Matomo records no content action'],
+  ['content part', tv01With({ action_name: null, c_n: 'Ad', ca: '1' }), 'content part: an impression without c_p: Matomo pairs interactions with impressions by c_n and c_p'],
   ['dimensionN', tv01With({ dimension0: 'x' }), 'dimensionN: "dimension0" is not dimensionN with N ≥ 1'],
   ['dimensionN', tv01With({ dimensionColor: 'x' }), 'dimensionN: "dimensionColor" is not dimensionN with N ≥ 1'],
   ['junk value', eventWith({ e_n: 'null' }), 'junk value: e_n=null leaks a JavaScript value onto the wire'],

@@ -133,6 +133,29 @@ describe('transport choice', () => {
     expect(sent[0].url).toContain('matomo.php?action_name=shown&');
   });
 
+  it('keeps keepalive requests under the 64 KiB the browser lets fly together: beyond, without keepalive, until they settle', async () => {
+    const sent = captureTransport();
+    // answers that wait: the requests stay in flight
+    const answers: (() => void)[] = [];
+    const recorded = globalThis.fetch;
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      recorded(url, init);
+      return new Promise<Response>((resolve) => answers.push(() => resolve(new Response(null, { status: 204 }))));
+    });
+    const t = tracker();
+    // three bodies of about 30 KB, one after the other
+    for (let i = 0; i < 3; i++) {
+      trackPageView(t, 'x'.repeat(30_000));
+      await vi.advanceTimersByTimeAsync(FIRST_REQUEST_GAP_MS);
+    }
+    expect(sent.map((s) => s.init?.keepalive)).toEqual([true, false, false]);
+    answers.splice(0).forEach((answer) => answer());
+    await vi.advanceTimersByTimeAsync(0);
+    trackPageView(t, 'x'.repeat(30_000));
+    await vi.advanceTimersByTimeAsync(FIRST_REQUEST_GAP_MS);
+    expect(sent.at(-1)!.init?.keepalive).toBe(true);
+  });
+
   it('falls back to sendBeacon where fetch is missing', async () => {
     const sent = captureTransport({ fetch: false });
     trackPageView(tracker(), 'fallback');
