@@ -16,7 +16,7 @@
  * - idle: 10 s with nothing happening;
  * - link clicks: 50 clicks on links in the viewport (their navigation
  *   prevented by the page, after the trackers saw the click), as script
- *   time per click; our figure once the build has enableLinkTracking.
+ *   time per click.
  *
  * Script time is Chromium's own counter (CDP Performance.getMetrics,
  * ScriptDuration), long tasks come from a PerformanceObserver; both are net
@@ -200,9 +200,8 @@ async function measure(browser, origin, collector, id) {
     await pause(CLICK_MS);
   }
   await phase('click');
-  const links = await tab.evaluate(() => typeof window.MatomoLite?.enableLinkTracking == 'function');
   await context.close();
-  return { ...phases, impressions, clicked: clicks, links };
+  return { ...phases, impressions, clicked: clicks };
 }
 
 const median = (values) => {
@@ -239,7 +238,6 @@ for (const [id] of TRACKERS.slice(1)) {
   result[id] = {};
   for (const phase of ['init', 'scroll', 'idle']) result[id][phase] = { script: net(id, phase, 'script'), tasks: net(id, phase, 'tasks') };
   result[id].impressions = median(runs[id].map((run) => run.impressions));
-  result[id].links = runs[id].every((run) => run.links) || id == 'matomo';
   result[id].click = median(runs[id].map((run, i) => (run.click.script - runs.control[i].click.script) / Math.max(run.clicked, 1)));
 }
 
@@ -254,8 +252,8 @@ const rows = [
   ]),
   [
     'link click (script per click)',
-    ...TRACKERS.slice(1).map(([id]) => (result[id].links ? result[id].click.toFixed(2) + ' ms' : 'n/a (no enableLinkTracking yet)')),
-    result.full.links ? (result.full.click / result.matomo.click).toFixed(3) : '-',
+    ...TRACKERS.slice(1).map(([id]) => result[id].click.toFixed(2) + ' ms'),
+    (result.full.click / result.matomo.click).toFixed(3),
     '-',
   ],
   ['impressions sent', ...TRACKERS.slice(1).map(([id]) => String(result[id].impressions)), '-', 'equal'],
