@@ -53,9 +53,10 @@ export function captureTransport(options: { beacon?: boolean; fetch?: boolean; a
     hasFetch
       ? (url: string, init: RequestInit) => {
           const { mode, credentials, keepalive } = init;
-          const entry: Sent = { via: 'fetch', url, body: '', type: (init.body as Blob)?.type, init: { mode, credentials, keepalive } };
+          const type = new Headers(init.headers).get('Content-Type') ?? (init.body as Blob)?.type;
+          const entry: Sent = { via: 'fetch', url, body: '', type, init: { mode, credentials, keepalive } };
           sent.push(entry);
-          const body = read(init.body as Blob).then((b) => (entry.body = b));
+          const body = (typeof init.body == 'string' ? Promise.resolve(init.body) : read(init.body as Blob)).then((b) => (entry.body = b));
           pending.push(body);
           // answered once the body is read, so the answer may depend on it
           return body.then(() => {

@@ -4,7 +4,7 @@ import type { Tracker } from './tracker.js';
 import type { Params } from '../context/params.js';
 import { pageUrl } from '../context/page.js';
 import { navigationTiming } from '../context/navigation-timing.js';
-import { randomChars } from '../context/pageview-id.js';
+import { cacheBuster } from '../context/pageview-id.js';
 
 /** The kind of hit the standard part treats differently (0: any other hit). */
 export const PAGE_VIEW = 1;
@@ -37,7 +37,7 @@ export function buildHit(tracker: Tracker, action: Params, kind: number, customD
     ['idsite', cfg.siteId],
     ['rec', 1],
     // a cache buster: Matomo ignores it
-    ['r', randomChars(6, /\D/g)],
+    ['r', cacheBuster()],
     // the visitor's local time when the hit is built, not zero-padded
     ['h', now.getHours()],
     ['m', now.getMinutes()],

@@ -143,7 +143,7 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean, retr
     const inBody = hits[1] || method == 'POST' || hit.length > MAX_URL_HIT;
     const target = inBody ? url : url + (url.includes('?') ? '&' : '?') + hit;
     // a short hit in GET mode is an image GET at once, as in matomo.js
-    if ((inBody || method != 'GET') && post(tracker, target, new Blob([inBody ? hit : ''], { type: cfg.requestContentType }), chunk)) continue;
+    if ((inBody || method != 'GET') && post(tracker, target, inBody ? hit : '', chunk)) continue;
     // Matomo answers the image with a GIF when `send_image` is not 0
     if (!inBody) new Image().src = target.replace('send_image=0', 'send_image=1');
   }
@@ -155,17 +155,22 @@ export const flush = guard('transport', (tracker: Tracker, force?: boolean, retr
  * sendBeacon first, whose delivery is not. Only CORS-safelisted content
  * types: no preflight.
  */
-function post(tracker: Tracker, target: string, body: Blob, chunk: Entry[]): unknown {
-  const retry = !tracker._cfg.disableRetry;
+function post(tracker: Tracker, target: string, body: string, chunk: Entry[]): unknown {
+  const cfg = tracker._cfg;
+  const retry = !cfg.disableRetry;
   const shown = retry && !tracker._away;
-  // never in GET mode (matomo.js); refused (the browser's quota): a failure, retried later
-  const beacon = () => tracker._cfg.requestMethod != 'GET' && (navigator.sendBeacon(target, body) || (retry && (failed(tracker, chunk), 1)));
+  const type = cfg.requestContentType;
+  // never in GET mode (matomo.js); refused (the browser's quota): a failure,
+  // retried later. Only a beacon needs a Blob to carry the content type: a
+  // Blob costs far more than the string (a burst of impressions showed it)
+  const beacon = () => cfg.requestMethod != 'GET' && (navigator.sendBeacon(target, new Blob([body], { type })) || (retry && (failed(tracker, chunk), 1)));
   // a request fetch made is not sent again another way, even if the page's
   // own fetch wrapper returns no promise
   const viaFetch = () => {
-    const size = body.size;
+    // hits are percent-encoded, so a body is ASCII: its length is its bytes
+    const size = body.length;
     const keepalive = (tracker._keepalive || 0) + size < KEEPALIVE_MAX;
-    const request = fetch(target, { method: 'POST', body, keepalive, credentials: 'include', mode: shown ? 'cors' : 'no-cors' });
+    const request = fetch(target, { method: 'POST', body, headers: { 'Content-Type': type }, keepalive, credentials: 'include', mode: shown ? 'cors' : 'no-cors' });
     const settled = () => {
       if (keepalive) tracker._keepalive! -= size;
     };
