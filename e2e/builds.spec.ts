@@ -3,19 +3,12 @@
 // webpack in dev mode), the production build otherwise. Both do the same;
 // only the words of the warnings differ, and production carries none.
 import { readFileSync } from 'node:fs';
-import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
 import { test, expect } from './fixtures';
 import { terse } from './page-helpers';
+import { bundleApp } from './bundle';
 
 /** e2e/pages/esm-app.js bundled and minified as a site's build would, under these extra export conditions. */
-async function bundle(conditions: string[]): Promise<string> {
-  const build = await rollup({ input: 'e2e/pages/esm-app.js', plugins: [nodeResolve({ exportConditions: conditions })], onwarn: () => {} });
-  const { output } = await build.generate({ format: 'es', plugins: [terser({ ecma: 2020, module: true })] });
-  await build.close();
-  return output[0].code;
-}
+const bundle = (conditions: string[]) => bundleApp('e2e/pages/esm-app.js', conditions);
 
 // a few of the debug build's sentences, from the core every app carries
 const SENTENCES = [

@@ -195,7 +195,7 @@ test('deleteCookies removes every cookie the tracker wrote; the next hit is a ne
   expect(hits.param(next, '_idn')).toBe('1');
 });
 
-test.describe('the consent banner of the README, with _paq', () => {
+test.describe('the consent banner of docs/privacy.md, with _paq', () => {
   const BANNER = '/e2e/pages/consent-paq.html';
 
   test('Accept: the held hits leave in order, and the consent holds on the next page', async ({ page, context, hits }) => {

@@ -2,22 +2,9 @@
 // visitor is active, none while idle, and a final one when the page is left or
 // hidden. The 5 s delay is matomo.js's floor, so these tests take ~6 s each.
 import { test, expect, type HitRecord } from './fixtures';
-import { allowVisibilityChanges, isPageView, isPing, setVisibility } from './page-helpers';
-import type { Page } from '@playwright/test';
+import { allowVisibilityChanges, beActiveUntil, isPageView, isPing, setVisibility } from './page-helpers';
 
 const HEARTBEAT_PAGE = '/e2e/pages/core.html?heartbeat=5';
-
-/** Moves the mouse and scrolls, as a reading visitor does, until `done` resolves. */
-async function beActiveUntil<T>(page: Page, done: Promise<T>): Promise<T> {
-  let finished = false;
-  const result = done.finally(() => (finished = true));
-  for (let i = 0; !finished; i++) {
-    await page.mouse.move(100 + (i % 50) * 5, 100 + (i % 7) * 10);
-    if (i % 4 === 0) await page.mouse.wheel(0, i % 8 ? 40 : -40);
-    await Promise.race([result.catch(() => 0), new Promise((r) => setTimeout(r, 200))]);
-  }
-  return result;
-}
 
 function expectPingOf(view: HitRecord, ping: HitRecord) {
   expect(ping.params.ping).toBe('1');

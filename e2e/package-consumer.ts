@@ -47,7 +47,7 @@ export const specifier = (name: string, entry: string) => (entry == '.' ? name :
  * installs the tarball into a new consumer project: an ES module project
  * (`"type": "module"`, as node16 resolution needs for an ESM-only package)
  * holding the page-view app, the generated `entries.ts`, test/types.ts,
- * README's `_paq` snippet, and the two tsconfigs. The package has no dependencies, so the install needs
+ * docs/paq.md's `_paq` snippet, and the two tsconfigs. The package has no dependencies, so the install needs
  * no registry: `--offline` makes sure of it.
  */
 export async function createConsumer(): Promise<Consumer> {

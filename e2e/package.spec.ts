@@ -7,7 +7,7 @@
 //
 // One pack and one install for the whole file: its tests run in order in one
 // worker (the other worker runs the other specs meanwhile).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type HitRecord, type Hits } from './fixtures';
@@ -91,7 +91,7 @@ test('the exports map: each module entry has types, then development (the debug 
 });
 
 for (const mode of ['bundler', 'node16'] as const) {
-  test(`tsc, moduleResolution ${mode}: the page-view app, every entry, test/types.ts and README's _paq snippet compile against the packed .d.ts files`, () => {
+  test(`tsc, moduleResolution ${mode}: the page-view app, every entry, test/types.ts and docs/paq.md's _paq snippet compile against the packed .d.ts files`, () => {
     test.setTimeout(90_000);
     const { errors, exports } = checked(mode);
     expect(errors).toBe('');
@@ -150,3 +150,10 @@ for (const field of ['unpkg', 'jsdelivr'] as const) {
     expect(seen.errors).toEqual([]);
   });
 }
+
+test('the documentation travels with the package: every file README.md links to is in the tarball', () => {
+  const readme = readFileSync(join(consumer.packageDir, 'README.md'), 'utf8');
+  const targets = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((target) => !/^[a-z]+:/.test(target));
+  expect(targets.length).toBeGreaterThan(10);
+  expect(targets.filter((target) => !existsSync(join(consumer.packageDir, target)))).toEqual([]);
+});

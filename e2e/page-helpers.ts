@@ -44,3 +44,15 @@ export async function useBuild(page: Page, build: string): Promise<void> {
     await route.fulfill({ response });
   });
 }
+
+/** Moves the mouse and scrolls, as a reading visitor does, until `done` resolves. */
+export async function beActiveUntil<T>(page: Page, done: Promise<T>): Promise<T> {
+  let finished = false;
+  const result = done.finally(() => (finished = true));
+  for (let i = 0; !finished; i++) {
+    await page.mouse.move(100 + (i % 50) * 5, 100 + (i % 7) * 10);
+    if (i % 4 === 0) await page.mouse.wheel(0, i % 8 ? 40 : -40);
+    await Promise.race([result.catch(() => 0), new Promise((r) => setTimeout(r, 200))]);
+  }
+  return result;
+}

@@ -1,4 +1,4 @@
-// README's SPA recipes (e2e/recipes/), run in Chromium in small apps on the
+// docs/spa.md's recipes (e2e/recipes/), run in Chromium in small apps on the
 // framework stand-ins (e2e/recipes/stand-ins/README.md): each sends one page
 // view per route with the route's title and the previous URL as urlref, one
 // for a redirect, none for a navigation to the same URL. The same app

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, type HitRecord } from './fixtures';
 import { terse } from './page-helpers';
 
-// Nothing lost (README, Reliability): the collector's fault modes (503, a
+// Nothing lost (docs/reliability.md): the collector's fault modes (503, a
 // dropped connection, a hang) and the browser's offline mode, with the
 // tracker on the other loopback name, so that Matomo's CORS answer is what
 // lets the page see a failure. Short back-off settings (retryDelay) and the

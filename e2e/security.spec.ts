@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, type Collector } from './fixtures';
 import { allowVisibilityChanges, setVisibility } from './page-helpers';
 
-// README, Security: every build and every demo page run under a strict
+// docs/reliability.md, Security: every build and every demo page run under a strict
 // Content-Security-Policy with Trusted Types required, with no violation,
 // and nothing in dist/ uses a string-to-code API. The demo pages are found,
 // not listed, so pages added later are checked too.
@@ -12,7 +12,7 @@ import { allowVisibilityChanges, setVisibility } from './page-helpers';
 declare const process: { cwd(): string };
 const ROOT = process.cwd();
 
-/** The policy of README's Security section; `collector` is the tracker's origin when it is not the page's. */
+/** The policy of docs/reliability.md's Security section; `collector` is the tracker's origin when it is not the page's. */
 export const policy = (collector = '') =>
   `default-src 'self'; script-src 'self'; connect-src 'self'${collector && ' ' + collector}; require-trusted-types-for 'script'`;
 
@@ -98,10 +98,11 @@ test('the violation listener works: what the policy refuses is reported', async 
   await expect.poll(async () => (await violations(page)).map((v) => v.split(' ')[0]).sort()).toEqual(['require-trusted-types-for', 'require-trusted-types-for']);
 });
 
+// every page of the demo, and the apps in its folders (demo/spa/)
 const DEMO_PAGES = fs
-  .readdirSync(path.join(ROOT, 'demo'))
+  .readdirSync(path.join(ROOT, 'demo'), { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.html'))
-  .map((file) => '/demo/' + (file == 'index.html' ? '' : file));
+  .map((file) => '/demo/' + file.replace(/(^|\/)index\.html$/, '$1'));
 
 test('the demo pages are found', () => {
   expect(DEMO_PAGES).toContain('/demo/');

@@ -1,13 +1,13 @@
 /**
- * Prints README's "`_paq` methods" table from src/paq/methods.ts, the one
+ * Prints docs/paq.md's "`_paq` methods" table from src/paq/methods.ts, the one
  * place the method table lives.
  *
  *   node scripts/paq-table.mjs           print the section
- *   node scripts/paq-table.mjs --write   rewrite README.md between the markers
- *   node scripts/paq-table.mjs --check   exit 1 when README.md is out of date
+ *   node scripts/paq-table.mjs --write   rewrite docs/paq.md between the markers
+ *   node scripts/paq-table.mjs --check   exit 1 when docs/paq.md is out of date
  *
  * methods.ts is data only, so it is transpiled on the fly: no build needed.
- * test/paq/readme-table.test.ts imports paqSection() and readmeSection().
+ * test/paq/paq-table.test.ts imports paqSection() and tableSection().
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,29 +56,29 @@ export async function paqSection() {
   ].join('\n');
 }
 
-/** README's current section between the markers, or undefined when a marker is missing. */
-export function readmeSection(readme) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
+/** The document's current section between the markers, or undefined when a marker is missing. */
+export function tableSection(doc) {
+  const start = doc.indexOf(START);
+  const end = doc.indexOf(END);
   if (start < 0 || end < start) return undefined;
-  return readme.slice(start + START.length, end).trim();
+  return doc.slice(start + START.length, end).trim();
 }
 
 async function main() {
   const section = await paqSection();
-  const path = ROOT + 'README.md';
+  const path = ROOT + 'docs/paq.md';
   if (process.argv.includes('--write')) {
-    const readme = readFileSync(path, 'utf8');
-    if (readmeSection(readme) === undefined) {
-      console.error(`README.md needs the markers ${START} and ${END}; add them where the table goes`);
+    const doc = readFileSync(path, 'utf8');
+    if (tableSection(doc) === undefined) {
+      console.error(`docs/paq.md needs the markers ${START} and ${END}; add them where the table goes`);
       process.exit(1);
     }
-    const start = readme.indexOf(START) + START.length;
-    writeFileSync(path, readme.slice(0, start) + '\n' + section + '\n' + readme.slice(readme.indexOf(END)));
-    console.log('README.md: `_paq` methods table rewritten');
+    const start = doc.indexOf(START) + START.length;
+    writeFileSync(path, doc.slice(0, start) + '\n' + section + '\n' + doc.slice(doc.indexOf(END)));
+    console.log('docs/paq.md: `_paq` methods table rewritten');
   } else if (process.argv.includes('--check')) {
-    if (readmeSection(readFileSync(path, 'utf8')) !== section) {
-      console.error('README.md: the `_paq` methods table is out of date; run node scripts/paq-table.mjs --write');
+    if (tableSection(readFileSync(path, 'utf8')) !== section) {
+      console.error('docs/paq.md: the `_paq` methods table is out of date; run node scripts/paq-table.mjs --write');
       process.exit(1);
     }
   } else {

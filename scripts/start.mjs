@@ -1,5 +1,6 @@
-// `npm start`: the demo site, the hit inspector and the collector on one port.
-// (npm start builds first, so /dist/matomo-lite.js is fresh.)
+// `npm start`: the demo site, the hit inspector, the API reference and the
+// collector on one port. (npm start builds the scripts and the reference
+// first, so /dist/matomo-lite.js and /docs/ are fresh.)
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 if (!fs.existsSync(path.join(root, 'dist', 'matomo-lite.js'))) {
   console.warn('dist/matomo-lite.js is missing: run "npm run build" (npm start does), or the demo pages will say so.');
 }
+if (!fs.existsSync(path.join(root, '.build', 'reference', 'index.html'))) {
+  console.warn('The API reference is not built: run "npm run docs" (npm start does), or /docs/ will say so.');
+}
 
 let collector;
 try {
@@ -30,6 +34,7 @@ try {
 console.log(`
   demo site      ${collector.url}/demo/
   hit inspector  ${collector.url}/inspector
+  API reference  ${collector.url}/docs/  (with the guides of docs/)
   collector      ${collector.url}/matomo.php  (hits as JSON: ${collector.url}/__hits)
   forwarding     ${matomoUrl ? `on: every hit is also sent to ${matomoUrl}` : 'off (set MATOMO_URL to also send hits to a real Matomo)'}
 

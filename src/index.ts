@@ -127,6 +127,7 @@ export {
   setLinkTrackingTimer,
   getLinkTrackingTimer,
 } from './features/links.js';
+export type { LinkKind } from './features/link-kind.js';
 export { addTracker } from './features/trackers.js';
 export { disableCampaignParameters, discardHashTag } from './features/urls.js';
 export { enableFileTracking, appendToTrackingUrl, trackRequest } from './features/requests.js';

@@ -87,9 +87,9 @@ describe('autocompletion from the public types', () => {
     expect(completions('/*method*/')).toEqual([...functions, ...NOOP.split(' '), ...plugin].sort());
   });
 
-  it("README's `_paq` snippet is e2e/pages/package-paq.ts, which the tarball e2e compiles against the packed types", () => {
-    const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-    const snippet = /```ts\n(import type \{ Paq \} from 'matomo-lite';\n[^`]*)```/.exec(readme)?.[1];
+  it("docs/paq.md's `_paq` snippet is e2e/pages/package-paq.ts, which the tarball e2e compiles against the packed types", () => {
+    const doc = readFileSync(resolve(ROOT, 'docs/paq.md'), 'utf8');
+    const snippet = /```ts\n(import type \{ Paq \} from 'matomo-lite';\n[^`]*)```/.exec(doc)?.[1];
     // the file less its comments and the line a comment expects to fail
     const file = readFileSync(resolve(ROOT, 'e2e/pages/package-paq.ts'), 'utf8')
       .replace(/^\/\/ @ts-expect-error.*\n.*\n/m, '')

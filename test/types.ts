@@ -146,7 +146,7 @@ expectTrue<Equal<NotTrackerFirst, 'createTracker'>>();
 // ---- `_paq` commands --------------------------------------------------------
 
 // A page declares `interface Window { _paq: Paq }` in a `declare global`
-// block (README); a global here would reach every file `npm run typecheck`
+// block (docs/paq.md); a global here would reach every file `npm run typecheck`
 // checks (e2e/paq.spec.ts types `_paq` its own way), so a local window.
 const window = globalThis as unknown as { _paq: Paq };
 window._paq = window._paq || [];

@@ -10,7 +10,10 @@ import { parseRequest, CollectorError, MAX_BODY_BYTES, TRACKER_PATHS, splitUrl }
 import { describeRules } from './validate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const STATIC_PREFIXES = ['/dist/', '/demo/', '/e2e/pages/'];
+const STATIC_PREFIXES = ['/dist/', '/demo/', '/e2e/pages/', '/docs/'];
+// URL prefixes served from another folder of the repository: the API
+// reference TypeDoc builds (`npm run docs`, an ignored folder)
+const MOUNTS = { '/docs/': '/.build/reference/' };
 // Single-page apps: a path below one of these that is no file is a route of
 // the app, served its index.html, as an SPA's host does (a reload, a shared link).
 const SPA_ROOTS = ['/demo/spa/', '/e2e/pages/spa/'];
@@ -351,8 +354,10 @@ export async function startCollector({
     const prefix = STATIC_PREFIXES.find((p) => normal.startsWith(p) || normal + '/' === p);
     if (!prefix || normal !== decoded) return send(res, 404, 'not found\n', 'text/plain; charset=utf-8');
     if (normal + '/' === prefix) return redirect(res, prefix);
-    const baseDir = path.join(rootDir, prefix);
-    let file = path.join(rootDir, normal);
+    const dir = MOUNTS[prefix] || prefix;
+    const baseDir = path.join(rootDir, dir);
+    if (dir != prefix && !fs.existsSync(baseDir)) return send(res, 404, `not built: run npm run docs (npm start does)\n`, 'text/plain; charset=utf-8');
+    let file = path.join(baseDir, normal.slice(prefix.length));
     if (normal.endsWith('/')) file = path.join(file, 'index.html');
     // realpath so that a symlink inside the served folders cannot lead out of them.
     fs.realpath(file, (err, real) => {

@@ -1,4 +1,4 @@
-// README's TypeScript snippet for `_paq` ("The `_paq` drop-in"), compiled by
+// docs/paq.md's TypeScript snippet for `_paq`, compiled by
 // the tarball e2e against the packed package (e2e/package-consumer.ts). Not
 // in the repository's own typecheck (tsconfig.json excludes it): its
 // `declare global` would type `window._paq` for every file there.

@@ -30,7 +30,7 @@ export interface TrackerConfig {
   disableCookies?: boolean;
   /** Host aliases of the site (`example.org`, `*.example.org`, `example.org/shop`); default: the page host. (`setDomains`) */
   domains?: string | string[];
-  /** `GET`: image requests; `POST`: every hit in a request body; default: sendBeacon with short hits in the URL, as matomo.js. (`setRequestMethod`) */
+  /** `GET`: image requests; `POST`: every hit in a request body; default: a POST (fetch while the page is shown, sendBeacon when it is left) with one short hit in the URL, as matomo.js. (`setRequestMethod`) */
   requestMethod?: string;
   /** Content type of POST bodies: application/x-www-form-urlencoded, with parameters; default `application/x-www-form-urlencoded; charset=UTF-8`. (`setRequestContentType`) */
   requestContentType?: string;

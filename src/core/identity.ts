@@ -101,4 +101,5 @@ export const disableCookies = guard('disableCookies', (tracker: Tracker): void =
   if (setOption(tracker, 'disableCookies', true, 'disableCookies')) removeTrackerCookies(tracker);
 });
 
+/** Whether the tracker may use cookies: false after disableCookies. */
 export const areCookiesEnabled = api('areCookiesEnabled', (tracker: Tracker): boolean => !tracker._cfg.disableCookies);

@@ -75,6 +75,7 @@ export const setPageViewId = api('setPageViewId', (tracker: Tracker, id: string)
   } else must('setPageViewId', id, __DEBUG__ && 'id must be 6 characters a-z, A-Z, 0-9');
 });
 
+/** How many page views this tracker has sent on this page (a single-page app counts each). */
 export const getNumTrackedPageViews = api('getNumTrackedPageViews', (tracker: Tracker): number => tracker._pvs);
 
 /**

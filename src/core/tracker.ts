@@ -155,27 +155,49 @@ function getter<K extends keyof Config>(key: K) {
   return api('get' + cap(key), (tracker: Tracker): Config[K] => tracker._cfg[key]);
 }
 
+/** Sets the Matomo endpoint hits go to, e.g. `https://stats.example.org/matomo.php` ({@link TrackerConfig.trackerUrl}). */
 export const setTrackerUrl = setter('trackerUrl');
+/** The Matomo endpoint hits go to ({@link TrackerConfig.trackerUrl}). */
 export const getTrackerUrl = getter('trackerUrl');
+/** Sets the Matomo site id, an integer > 0 ({@link TrackerConfig.siteId}). */
 export const setSiteId = setter('siteId');
+/** The Matomo site id ({@link TrackerConfig.siteId}). */
 export const getSiteId = getter('siteId');
+/** Sets the domain of the tracker's cookies, e.g. `*.example.org` for every subdomain ({@link TrackerConfig.cookieDomain}). */
 export const setCookieDomain = setter('cookieDomain');
+/** The domain of the tracker's cookies ({@link TrackerConfig.cookieDomain}). */
 export const getCookieDomain = getter('cookieDomain');
+/** Sets the path of the tracker's cookies ({@link TrackerConfig.cookiePath}). */
 export const setCookiePath = setter('cookiePath');
+/** The path of the tracker's cookies ({@link TrackerConfig.cookiePath}). */
 export const getCookiePath = getter('cookiePath');
+/** Sets the prefix of the tracker's cookie names, `_pk_` by default ({@link TrackerConfig.cookieNamePrefix}). */
 export const setCookieNamePrefix = setter('cookieNamePrefix');
+/** Sets the cookies' SameSite attribute: `Lax`, `Strict` or `None` ({@link TrackerConfig.cookieSameSite}). */
 export const setCookieSameSite = setter('cookieSameSite');
+/** Sets whether the cookies carry the Secure attribute ({@link TrackerConfig.secureCookie}). */
 export const setSecureCookie = setter('secureCookie');
+/** Sets the lifetime of the visitor cookie `_pk_id`, in seconds ({@link TrackerConfig.visitorCookieTimeout}). */
 export const setVisitorCookieTimeout = setter('visitorCookieTimeout');
+/** Sets the lifetime of the attribution cookie `_pk_ref`, in seconds ({@link TrackerConfig.referralCookieTimeout}). */
 export const setReferralCookieTimeout = setter('referralCookieTimeout');
+/** Sets the lifetime of the session cookie `_pk_ses`, in seconds ({@link TrackerConfig.sessionCookieTimeout}). */
 export const setSessionCookieTimeout = setter('sessionCookieTimeout');
+/** The lifetime of the session cookie `_pk_ses`, in seconds ({@link TrackerConfig.sessionCookieTimeout}). */
 export const getSessionCookieTimeout = getter('sessionCookieTimeout');
+/** Sets the site's domains: links to them are not outlinks, referrers from them are not referrers ({@link TrackerConfig.domains}). */
 export const setDomains = setter('domains');
+/** Sets how hits travel: `GET` (image requests) or `POST` (every hit in a request body) ({@link TrackerConfig.requestMethod}). */
 export const setRequestMethod = setter('requestMethod');
+/** Sets the content type of a hit in a POST body ({@link TrackerConfig.requestContentType}). */
 export const setRequestContentType = setter('requestContentType');
+/** Sets the referrer domains to treat as no referrer ({@link TrackerConfig.excludedReferrers}). */
 export const setExcludedReferrers = setter('excludedReferrers');
+/** Sets the query parameters left out of reported URLs ({@link TrackerConfig.excludedQueryParams}). */
 export const setExcludedQueryParams = setter('excludedQueryParams');
+/** Sets whether internal errors are reported on the console ({@link TrackerConfig.debug}). */
 export const setDebug = setter('debug');
+/** The data sent as `data=` on every hit ({@link TrackerConfig.customData}). */
 export const getCustomData = getter('customData');
 
 /** `setCustomData(tracker, data)` or `setCustomData(tracker, key, value)`: JSON sent as `data=` on every hit. */
@@ -203,4 +225,5 @@ export const disableRetry = setter('disableRetry', 'disableRetry', true) as (tra
 export const setRetryDelay = setter('retryDelay');
 /** Stops sending browser feature flags, `res` and `uadata`. */
 export const disableBrowserFeatureDetection = setter('disableBrowserFeatureDetection', 'disableBrowserFeatureDetection', true) as (tracker: Tracker) => void;
+/** Sends browser feature flags, `res` and `uadata` again after disableBrowserFeatureDetection. */
 export const enableBrowserFeatureDetection = setter('disableBrowserFeatureDetection', 'enableBrowserFeatureDetection', false) as (tracker: Tracker) => void;

@@ -130,4 +130,5 @@ export const resetUserId = api('resetUserId', (tracker): void => {
   tracker._userId = undefined;
 });
 
+/** The user id hits carry as `uid`, or undefined. */
 export const getUserId = api('getUserId', (tracker): string | undefined => tracker._userId);

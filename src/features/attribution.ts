@@ -57,8 +57,11 @@ function reader<T>(call: string, pick: (info: [string, string, number, string]) 
  * ```
  */
 export const getAttributionInfo = reader('getAttributionInfo', (info) => info);
+/** The campaign name goals will be attributed to; '' when none. */
 export const getAttributionCampaignName = reader('getAttributionCampaignName', (info) => info[0]);
+/** The campaign keyword goals will be attributed to; '' when none. */
 export const getAttributionCampaignKeyword = reader('getAttributionCampaignKeyword', (info) => info[1]);
 /** Unix seconds when the campaign or referrer was recorded; 0 when none. */
 export const getAttributionReferrerTimestamp = reader('getAttributionReferrerTimestamp', (info) => info[2]);
+/** The referrer URL goals will be attributed to; '' when none. */
 export const getAttributionReferrerUrl = reader('getAttributionReferrerUrl', (info) => info[3]);

@@ -139,8 +139,10 @@ export const forgetUserOptOut = api('forgetUserOptOut', (tracker): void => each(
 /** Whether hits are sent now (the consent cookies of every tab count). */
 export const hasConsent = api('hasConsent', consentGiven);
 
+/** Whether hits are held or dropped now: the opposite of hasConsent. */
 export const isUserOptedOut = api('isUserOptedOut', (tracker) => !consentGiven(tracker));
 
+/** Whether requireConsent was called: hits wait for consent. */
 export const isConsentRequired = api('isConsentRequired', (tracker) => !!tracker._consentRequired);
 
 const rememberedConsent = () => (readCookie(CONSENT_REMOVED_COOKIE) ? 0 : +readCookie(CONSENT_COOKIE)! || 0);
@@ -148,6 +150,7 @@ const rememberedConsent = () => (readCookie(CONSENT_REMOVED_COOKIE) ? 0 : +readC
 /** When consent was remembered (ms since 1970), or null: none, or withdrawn since. */
 export const getRememberedConsent = api('getRememberedConsent', (): number | null => rememberedConsent() || null);
 
+/** Whether consent is remembered in a cookie (rememberConsentGiven) and not withdrawn since. */
 export const hasRememberedConsent = api('hasRememberedConsent', () => !!rememberedConsent());
 
 /** When cookie consent was remembered (ms since 1970), or 0. */

@@ -20,8 +20,11 @@ const TARGET = 'data-content-target';
 
 /** What Matomo reports for a block: the values of `c_n`, `c_p` and `c_t` (trimmed; `Unknown`, `Unknown`, `''` when missing). */
 export interface Content {
+  /** `c_n`: the content's name, e.g. `Spring sale`. */
   name: string;
+  /** `c_p`: the piece shown, e.g. a banner's image file. */
   piece: string;
+  /** `c_t`: where a click on it goes, an absolute URL; `''` when none. */
   target: string;
 }
 

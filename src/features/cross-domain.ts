@@ -107,6 +107,7 @@ export const disableCrossDomainLinking = api('disableCrossDomainLinking', (track
   tracker._stopCrossDomain?.();
 });
 
+/** Whether enableCrossDomainLinking is on. */
 export const isCrossDomainLinkingEnabled = api('isCrossDomainLinkingEnabled', (tracker): boolean => !!tracker._stopCrossDomain);
 
 /**

@@ -17,6 +17,7 @@ declare module '../core/tracker.js' {
   }
 }
 
+/** What a click is: an outlink (`link=`) or a download (`download=`). */
 export type LinkKind = 'link' | 'download';
 /** What a class on a link can say: ignore it, or force a download or an outlink (§7.5). */
 export type ClassRole = 'ignore' | 'download' | 'link';

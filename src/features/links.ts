@@ -7,6 +7,7 @@ import { wire } from '../core/transport.js';
 import { parseUrl } from '../core/url.js';
 import type { Params } from '../context/params.js';
 import { DOWNLOAD_EXTENSIONS, linkKind, linkOf, type ClassRole, type LinkKind } from './link-kind.js';
+export type { LinkKind } from './link-kind.js';
 
 /**
  * Outlink and download clicks (PROTOCOL.md §7): one delegated listener,
@@ -208,7 +209,9 @@ function extensionsSetter(name: string, change: (current: string[], given: strin
  * `['pdf', 'zip']`. Matched at the end of a link's path, in any case.
  */
 export const setDownloadExtensions = extensionsSetter('setDownloadExtensions', (_, given) => given);
+/** Adds download extensions to the current list: `'mkv|flac'` or `['mkv', 'flac']`. */
 export const addDownloadExtensions = extensionsSetter('addDownloadExtensions', (current, given) => current.concat(given));
+/** Removes download extensions from the current list: `'zip'` or `['zip', 'gz']`. */
 export const removeDownloadExtensions = extensionsSetter('removeDownloadExtensions', (current, given) =>
   current.filter((extension) => !given.includes(extension)),
 );

@@ -16,7 +16,7 @@ import type { Params } from '../context/params.js';
  * time.
  */
 
-/** Options of enableMediaTracking(); each also has the plugin's `_paq` command (README). */
+/** Options of enableMediaTracking(); each also has the plugin's `_paq` command (docs/media.md). */
 export interface MediaOptions {
   /** Seconds between two updates while a media plays, at least 1; default 5. (`MediaAnalytics::setPingInterval`) */
   pingInterval?: number;

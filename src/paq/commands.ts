@@ -1,6 +1,6 @@
 /**
  * The `_paq` queue's commands as TypeScript types, for a site that types the
- * snippet it keeps (README, "The `_paq` drop-in"):
+ * snippet it keeps (docs/paq.md):
  *
  * ```ts
  * import type { Paq } from 'matomo-lite';
@@ -56,9 +56,12 @@ export type PaqCommand =
  * runs, then the object whose `push` runs them at once. Both take one or
  * more commands per push.
  */
-export type Paq = { push(...commands: PaqCommand[]): unknown };
+export type Paq = {
+  /** Queues the commands, or runs them once the script has run. */
+  push(...commands: PaqCommand[]): unknown;
+};
 
-/** The Media Analytics plugin's commands that the full build accepts (paq/media.ts, README). */
+/** The Media Analytics plugin's commands that the full build accepts (paq/media.ts, docs/media.md). */
 export type MediaAnalyticsCommand =
   | [method: 'MediaAnalytics::scanForMedia', root?: Node]
   | [method: 'MediaAnalytics::setPingInterval' | 'MediaAnalytics::setMaxTrackingTime', seconds: number]

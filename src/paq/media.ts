@@ -5,7 +5,7 @@
  * matomo-lite function it stands for. `MediaAnalytics::x` is the plugin's
  * static form, `MediaAnalytics.x` its per-tracker form; media tracking is per
  * tracker here, and `_paq` runs both on each tracker it drives. The others
- * (players, rate limits, progress off) stay unknown commands: README says why.
+ * (players, rate limits, progress off) stay unknown commands: docs/media.md says why.
  */
 import { api } from '../core/api.js';
 import { show } from '../core/config.js';

@@ -1,9 +1,9 @@
 /**
  * The `_paq` method table: every tracker method of matomo.js (PROTOCOL.md
  * §11.6), each in exactly one of the lists below, the matomo-lite methods
- * README lists with them (in CORE or FULL, with a note), and the notes README
- * shows for each. This file is the only list: `scripts/paq-table.mjs` prints it as
- * README's table and `test/paq/readme-table.test.ts` keeps the two in step;
+ * docs/paq.md lists with them (in CORE or FULL, with a note), and the notes
+ * it shows for each. This file is the only list: `scripts/paq-table.mjs` prints it as
+ * docs/paq.md's table and `test/paq/paq-table.test.ts` keeps the two in step;
  * `test/paq/methods.test.ts` checks it against the exported functions.
  *
  * An implemented method is the exported function of the same name, called
@@ -53,7 +53,7 @@ export const COMING = '';
 export const NOOP =
   'alwaysUseSendBeacon setGenerationTimeMs';
 
-/** Not supported (reason in NOTES); warn "not in this build" like the coming ones (README's table tells them apart). */
+/** Not supported (reason in NOTES); warn "not in this build" like the coming ones (docs/paq.md's table tells them apart). */
 export const UNSUPPORTED =
   'setAPIUrl getMatomoUrl getPiwikUrl disableAlwaysUseSendBeacon setCustomRequestProcessing ' +
   'getRequest addPlugin queueRequest disableQueueRequest setRequestQueueInterval ' +
@@ -82,7 +82,7 @@ const NO_API = 'matomo-lite never calls the Matomo HTTP API';
 const REQUESTS = 'hits are built and batched by the core; no raw request strings';
 const CVARS = 'legacy custom variables (CustomVariables plugin): use custom dimensions';
 
-/** README's notes column. Bundles never import this, so it costs no bytes there. */
+/** The table's notes column. Bundles never import this, so it costs no bytes there. */
 export const NOTES: Record<string, string> = {
   setAPIUrl: NO_API,
   getMatomoUrl: NO_API,
@@ -132,8 +132,8 @@ export const NOTES: Record<string, string> = {
   logAllContentBlocksOnPage: 'blocks in document order (matomo.js: reverse); also returns them',
   clearTrackedContentImpressions: 'matomo-lite only: the blocks are impressed again in this page view',
   enableHeartBeatTimer: 'returns stop()',
-  disableRetry: 'matomo-lite only: failed sends are not retried (README, Reliability)',
-  setRetryDelay: 'matomo-lite only: seconds before the first retry of a failed send (README, Reliability)',
-  enableSpaTracking: 'matomo-lite only: page views of a single-page app\'s client-side navigations (Single-page apps); returns stop()',
-  enableMediaTracking: "matomo-lite's own: HTML5 media as Media Analytics hits; the plugin's `MediaAnalytics` commands are in README's media section",
+  disableRetry: 'matomo-lite only: failed sends are not retried (docs/reliability.md)',
+  setRetryDelay: 'matomo-lite only: seconds before the first retry of a failed send (docs/reliability.md)',
+  enableSpaTracking: 'matomo-lite only: page views of a single-page app\'s client-side navigations (docs/spa.md); returns stop()',
+  enableMediaTracking: "matomo-lite's own: HTML5 media as Media Analytics hits; the plugin's `MediaAnalytics` commands are in docs/media.md",
 };
