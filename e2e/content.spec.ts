@@ -223,13 +223,11 @@ test('logAllContentBlocksOnPage prints every block on the console', async ({ pag
   expect(values[0]).toEqual({ name: 'Above', piece: 'Hero', target: new URL('/e2e/pages/basic.html', page.url()).href });
 });
 
-test.describe('with link tracking (once the build has it)', () => {
+test.describe('with link tracking', () => {
   for (const via of ['paq', 'esm'] as const) {
     test(`a click on a block that is an outlink sends one link hit carrying the content part, TV-22 (${via})`, async ({ page, hits }) => {
       await page.route('https://ads.example.net/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>ad</title>' }));
       await open(page, via, '&links=1');
-      const hasLinks = await page.evaluate(() => typeof (window as unknown as { MatomoLite: Record<string, unknown> }).MatomoLite.enableLinkTracking == 'function');
-      test.skip(!hasLinks, 'enableLinkTracking is not in this build yet');
       await hits.waitFor(1, { where: named('img.jpg') });
       await Promise.all([page.waitForURL('https://ads.example.net/land'), page.click('#banner-img')]);
       const [link] = await hits.waitFor(1, { where: (h) => h.kind === 'link' });

@@ -2,8 +2,13 @@
 // comments (`npm run docs`, which `npm test` runs with every warning an error,
 // so every export is documented) at /docs/, beside /demo/ and /inspector,
 // with the guides of docs/ and their links between each other.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+
+test.beforeAll(() => {
+  // npm test builds it after the build's own clean-up (which removes .build/)
+  expect(existsSync('.build/reference/index.html'), 'the API reference is not built: run npm run docs').toBe(true);
+});
 
 test('/docs/ is the API reference: every exported function has its page, with its comment', async ({ page }) => {
   await page.goto('/docs/');

@@ -224,11 +224,18 @@ test('the store keeps its bounds under 1,000 failing hits: 200 hits, about 256 K
   // twenty bulk requests of 50 (most refused by the browser's keepalive quota before they leave, which is a failure too)
   await expect.poll(() => storedCount(page)).toBe(200);
   await expect.poll(() => collector.refused.length).toBeGreaterThan(2);
-  const raw = await page.evaluate(() => Object.entries(localStorage).map(([key, value]) => [key, value.length] as const));
-  expect(raw).toHaveLength(1);
-  expect(raw[0][1]).toBeLessThanOrEqual(256 * 1024);
-  const list = (await stored(page))!;
-  expect(list).toHaveLength(200);
+  // localStorage and the store in one look, when the store is full: a retry
+  // in flight holds the hits out of it for a moment
+  const look = () =>
+    page.evaluate(() => ({
+      raw: Object.entries(localStorage).map(([key, value]) => [key, value.length] as const),
+      list: (window as unknown as Win).stored(),
+    }));
+  let full = await look();
+  await expect.poll(async () => (full = await look()).list?.length ?? 0).toBe(200);
+  expect(full.raw).toHaveLength(1);
+  expect(full.raw[0]![1]).toBeLessThanOrEqual(256 * 1024);
+  const list = full.list!;
   // all made in the same millisecond: equally old, so the requests that failed last are the ones kept
   const kept = list.map(([hit]) => Number(new URLSearchParams(hit).get('e_n'))).sort((a, b) => a - b);
   expect(new Set(kept).size).toBe(200);
